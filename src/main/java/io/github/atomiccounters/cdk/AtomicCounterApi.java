@@ -1,0 +1,506 @@
+package io.github.atomiccounters.cdk;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.AwsIntegration;
+import software.amazon.awscdk.services.apigateway.CfnModel;
+import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
+import software.amazon.awscdk.services.apigateway.CorsOptions;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
+import software.amazon.awscdk.services.apigateway.IAuthorizer;
+import software.amazon.awscdk.services.apigateway.IModel;
+import software.amazon.awscdk.services.apigateway.IntegrationOptions;
+import software.amazon.awscdk.services.apigateway.IntegrationResponse;
+import software.amazon.awscdk.services.apigateway.JsonSchema;
+import software.amazon.awscdk.services.apigateway.JsonSchemaType;
+import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
+import software.amazon.awscdk.services.apigateway.JsonWithStandardFieldProps;
+import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.MethodResponse;
+import software.amazon.awscdk.services.apigateway.Model;
+import software.amazon.awscdk.services.apigateway.PassthroughBehavior;
+import software.amazon.awscdk.services.apigateway.Period;
+import software.amazon.awscdk.services.apigateway.QuotaSettings;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.Resource;
+import software.amazon.awscdk.services.apigateway.ResponseType;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.apigateway.ThrottleSettings;
+import software.amazon.awscdk.services.apigateway.UsagePlan;
+import software.amazon.awscdk.services.apigateway.UsagePlanPerApiStage;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.Operation;
+import software.amazon.awscdk.services.dynamodb.OperationsMetricOptions;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A DynamoDB table of named atomic counters behind an API Gateway REST API whose AWS integrations call DynamoDB
+ * directly: every route is one DynamoDB action rendered by the VTL files under {@code velocity-templates/}.
+ * No Lambda is in the path. The REST API is this construct's {@code "Resource"} child.
+ */
+public class AtomicCounterApi extends Construct {
+
+    /** One HTTP route: its DynamoDB action and the files that map it. Construct ids derive from it. */
+    public record Route(String path, String httpMethod, String action, String requestTemplate,
+                        String responseTemplate, String model, String successStatus) {
+    }
+
+    /** The v1 API. Changing a route's path, method or files changes the public contract. */
+    public static final List<Route> ROUTES = List.of(
+            new Route("/counters/{name}", "GET", "GetItem", "request/get.vtl", "response/get.vtl", null, "200"),
+            new Route("/counters/{name}", "PUT", "UpdateItem", "request/put.vtl", "response/put.vtl",
+                    "models/put.json", "200"),
+            new Route("/counters/{name}", "DELETE", "DeleteItem", "request/delete.vtl", "response/delete.vtl",
+                    null, "204"),
+            new Route("/counters/{name}/increment", "POST", "UpdateItem", "request/increment.vtl",
+                    "response/update.vtl", "models/increment.json", "200"),
+            new Route("/counters/{name}/decrement", "POST", "UpdateItem", "request/decrement.vtl",
+                    "response/update.vtl", "models/decrement.json", "200"),
+            new Route("/counters/{name}/next", "POST", "UpdateItem", "request/next.vtl", "response/next.vtl",
+                    "models/next.json", "200"));
+
+    /** DynamoDB errors (HTTP 4xx or 5xx) all go through this template, which picks the client's status. */
+    public static final String ERROR_TEMPLATE = "response/error.vtl";
+    public static final String GATEWAY_ERROR_TEMPLATE = "gateway/error.vtl";
+    public static final String GATEWAY_BAD_BODY_TEMPLATE = "gateway/bad-request-body.vtl";
+    /** Attribute the created table's TTL reads (epoch seconds), for items that expire. */
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    private static final String JSON = "application/json";
+    /** Key names and values go into the templates unescaped (through stage variables): keep them plain. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,255}");
+    private static final List<String> ERROR_STATUSES = List.of("400", "404", "409", "429", "500", "503");
+
+    private final ITable table;
+    private final RestApi api;
+    private final Role integrationRole;
+
+    public AtomicCounterApi(Construct scope, String id) {
+        this(scope, id, AtomicCounterApiProps.builder().build());
+    }
+
+    public AtomicCounterApi(Construct scope, String id, AtomicCounterApiProps props) {
+        super(scope, id);
+        validate(props);
+
+        this.table = props.getTable() != null ? props.getTable() : createTable();
+        this.integrationRole = Role.Builder.create(this, "IntegrationRole")
+                .assumedBy(new ServicePrincipal("apigateway.amazonaws.com"))
+                .description("Lets the counter API's integrations call DynamoDB on the counter table only")
+                .build();
+        this.api = createRestApi(props);
+
+        RequestValidator validator = RequestValidator.Builder.create(this, "RequestValidator")
+                .restApi(api)
+                .requestValidatorName("body-and-parameters")
+                .validateRequestBody(true)
+                .validateRequestParameters(true)
+                .build();
+        IAuthorizer authorizer = props.getAuthMode() == AuthMode.COGNITO
+                ? CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
+                    .cognitoUserPools(List.of(props.getUserPool()))
+                    .build()
+                : null;
+
+        Map<String, IModel> models = new LinkedHashMap<>();
+        Set<String> grantedActions = new LinkedHashSet<>();
+        for (Route route : ROUTES) {
+            Resource resource = api.getRoot().resourceForPath(route.path());
+            IModel model = route.model() == null ? null
+                    : models.computeIfAbsent(route.model(), this::createModel);
+            if (grantedActions.add(route.action())) {
+                // one statement per action actually used, on the table's ARN only
+                integrationRole.addToPolicy(PolicyStatement.Builder.create()
+                        .sid(route.action())
+                        .actions(List.of("dynamodb:" + route.action()))
+                        .resources(List.of(table.getTableArn()))
+                        .build());
+            }
+            resource.addMethod(route.httpMethod(), integration(route, props),
+                    methodOptions(route, props, validator, model, authorizer));
+        }
+
+        addGatewayResponses(props);
+        if (props.getAuthMode() == AuthMode.API_KEY) {
+            addUsagePlan(props);
+        }
+        addAlarms();
+        addNagSuppressions(props);
+    }
+
+    public ITable getTable() {
+        return table;
+    }
+
+    public RestApi getApi() {
+        return api;
+    }
+
+    public Role getIntegrationRole() {
+        return integrationRole;
+    }
+
+    private static void validate(AtomicCounterApiProps props) {
+        if (props == null) {
+            throw new IllegalArgumentException("props: expected AtomicCounterApiProps but got null");
+        }
+        requirePlain("partitionKeyName", props.getPartitionKeyName(), false);
+        requirePlain("sortKeyName", props.getSortKeyName(), true);
+        requirePlain("sortKeyValue", props.getSortKeyValue(), false);
+        requirePlain("stageName", props.getStageName(), false);
+        if (props.getTable() == null && (!"pk".equals(props.getPartitionKeyName())
+                || !"sk".equals(props.getSortKeyName()))) {
+            throw new IllegalArgumentException("partitionKeyName/sortKeyName: only apply to an existing table "
+                    + "(prop table); the created table is keyed pk/sk, but got " + props.getPartitionKeyName()
+                    + "/" + props.getSortKeyName());
+        }
+        if (props.getAuthMode() == null) {
+            throw new IllegalArgumentException("authMode: expected one of IAM, API_KEY, COGNITO, NONE but got null");
+        }
+        if ((props.getAuthMode() == AuthMode.COGNITO) != (props.getUserPool() != null)) {
+            throw new IllegalArgumentException("userPool: required with authMode COGNITO and only then, but authMode is "
+                    + props.getAuthMode() + " and userPool is " + (props.getUserPool() == null ? "absent" : "set"));
+        }
+        requirePositive("throttlingRateLimit", props.getThrottlingRateLimit());
+        requirePositive("throttlingBurstLimit", props.getThrottlingBurstLimit());
+        requirePositive("apiKeyRateLimit", props.getApiKeyRateLimit());
+        requirePositive("apiKeyBurstLimit", props.getApiKeyBurstLimit());
+        requirePositive("apiKeyQuotaPerDay", props.getApiKeyQuotaPerDay());
+        List<String> origins = props.getCorsAllowOrigins();
+        if (origins.size() > 1) {
+            throw new IllegalArgumentException("corsAllowOrigins: expected one origin or \"*\" (the same header "
+                    + "value is sent on every response) but got " + origins.size() + ": " + origins);
+        }
+        for (String origin : origins) {
+            if (!origin.equals("*") && !origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+                throw new IllegalArgumentException("corsAllowOrigins: expected \"*\" or an origin like "
+                        + "https://app.example.com but got '" + origin + "'");
+            }
+        }
+        if (props.getAccessLogRetention() == null) {
+            throw new IllegalArgumentException("accessLogRetention: expected a RetentionDays value but got null");
+        }
+    }
+
+    private static void requirePlain(String prop, String value, boolean emptyAllowed) {
+        if (value == null || !(PLAIN_NAME.matcher(value).matches() || (emptyAllowed && value.isEmpty()))) {
+            throw new IllegalArgumentException(prop + ": expected 1-255 characters of A-Z a-z 0-9 _ . -"
+                    + (emptyAllowed ? " (or \"\" for none)" : "") + " but got "
+                    + (value == null ? "null" : "'" + value + "'"));
+        }
+    }
+
+    private static void requirePositive(String prop, Number value) {
+        if (value == null || value.doubleValue() <= 0) {
+            throw new IllegalArgumentException(prop + ": expected a number > 0 but got " + value);
+        }
+    }
+
+    private Table createTable() {
+        return Table.Builder.create(this, "Table")
+                .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .encryption(TableEncryption.AWS_MANAGED)
+                .timeToLiveAttribute(TTL_ATTRIBUTE)
+                .build();
+    }
+
+    private RestApi createRestApi(AtomicCounterApiProps props) {
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(props.getAccessLogRetention())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        // The templates read the table and key names from these, so the same files serve any table.
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("tableName", table.getTableName());
+        variables.put("partitionKey", props.getPartitionKeyName());
+        if (!props.getSortKeyName().isEmpty()) {
+            variables.put("sortKey", props.getSortKeyName());
+        }
+        variables.put("sortKeyValue", props.getSortKeyValue());
+
+        RestApi.Builder builder = RestApi.Builder.create(this, "Resource")
+                .description("Atomic counters: API Gateway integrations straight to DynamoDB")
+                .endpointTypes(List.of(EndpointType.REGIONAL))
+                .cloudWatchRole(props.isCloudWatchRole())
+                .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
+                .apiKeySourceType(ApiKeySourceType.HEADER)
+                .deployOptions(StageOptions.builder()
+                        .stageName(props.getStageName())
+                        .variables(variables)
+                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
+                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields(JsonWithStandardFieldProps.builder()
+                                .caller(true).httpMethod(true).ip(true).protocol(true).requestTime(true)
+                                .resourcePath(true).responseLength(true).status(true).user(true).build()))
+                        .loggingLevel(MethodLoggingLevel.ERROR)
+                        .dataTraceEnabled(false)
+                        .tracingEnabled(true)
+                        .metricsEnabled(true)
+                        .throttlingRateLimit(props.getThrottlingRateLimit())
+                        .throttlingBurstLimit(props.getThrottlingBurstLimit())
+                        .build());
+        if (!props.getCorsAllowOrigins().isEmpty()) {
+            builder.defaultCorsPreflightOptions(CorsOptions.builder()
+                    .allowOrigins(props.getCorsAllowOrigins())
+                    .allowMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"))
+                    .allowHeaders(List.of("Content-Type", "Authorization", "X-Amz-Date", "X-Amz-Security-Token",
+                            "X-Api-Key", "Idempotency-Key"))
+                    .maxAge(Duration.hours(1))
+                    .build());
+        }
+        return builder.build();
+    }
+
+    private IModel createModel(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1, file.lastIndexOf('.'));
+        String title = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Request";
+        Model model = Model.Builder.create(this, title + "Model")
+                .restApi(api)
+                .contentType(JSON)
+                .modelName(title)
+                .description("JSON Schema (draft 4) of the " + name + " request body")
+                .schema(JsonSchema.builder().schema(JsonSchemaVersion.DRAFT4).type(JsonSchemaType.OBJECT).build())
+                .build();
+        // The schema file is the source of truth; the L2 JsonSchema type cannot express all of it (oneOf of
+        // patterns), so the file's JSON replaces the placeholder above as is.
+        ((CfnModel) model.getNode().getDefaultChild()).setSchema(TemplateFiles.readSchema(file));
+        return model;
+    }
+
+    private AwsIntegration integration(Route route, AtomicCounterApiProps props) {
+        Map<String, String> cors = corsHeaders(props, "method.response.header.");
+        String errorTemplate = TemplateFiles.read(ERROR_TEMPLATE);
+        List<IntegrationResponse> responses = new ArrayList<>();
+        responses.add(IntegrationResponse.builder()
+                .statusCode(route.successStatus())
+                .responseTemplates(Map.of(JSON, TemplateFiles.read(route.responseTemplate())))
+                .responseParameters(cors)
+                .build());
+        responses.add(IntegrationResponse.builder()
+                .selectionPattern("4\\d{2}")
+                .statusCode("400")
+                .responseTemplates(Map.of(JSON, errorTemplate))
+                .responseParameters(cors)
+                .build());
+        responses.add(IntegrationResponse.builder()
+                .selectionPattern("5\\d{2}")
+                .statusCode("500")
+                .responseTemplates(Map.of(JSON, errorTemplate))
+                .responseParameters(cors)
+                .build());
+        return AwsIntegration.Builder.create()
+                .service("dynamodb")
+                .action(route.action())
+                .integrationHttpMethod("POST")
+                .options(IntegrationOptions.builder()
+                        .credentialsRole(integrationRole)
+                        .passthroughBehavior(PassthroughBehavior.NEVER)
+                        .requestTemplates(Map.of(JSON, TemplateFiles.read(route.requestTemplate())))
+                        .integrationResponses(responses)
+                        .build())
+                .build();
+    }
+
+    private MethodOptions methodOptions(Route route, AtomicCounterApiProps props, RequestValidator validator,
+                                        IModel model, IAuthorizer authorizer) {
+        Map<String, Boolean> headers = new LinkedHashMap<>();
+        corsHeaders(props, "method.response.header.").keySet().forEach(h -> headers.put(h, true));
+        List<MethodResponse> methodResponses = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        statuses.add(route.successStatus());
+        statuses.addAll(ERROR_STATUSES);
+        for (String status : statuses) {
+            Map<String, Boolean> parameters = new LinkedHashMap<>(headers);
+            if (status.equals("429") || status.equals("503")) {
+                parameters.put("method.response.header.Retry-After", true);
+            }
+            methodResponses.add(MethodResponse.builder()
+                    .statusCode(status)
+                    .responseModels(status.equals("204") ? Map.of() : Map.of(JSON, Model.EMPTY_MODEL))
+                    .responseParameters(parameters)
+                    .build());
+        }
+        MethodOptions.Builder options = MethodOptions.builder()
+                .requestParameters(Map.of("method.request.path.name", true))
+                .requestValidator(validator)
+                .methodResponses(methodResponses);
+        if (model != null) {
+            options.requestModels(Map.of(JSON, model));
+        }
+        switch (props.getAuthMode()) {
+            case IAM -> options.authorizationType(AuthorizationType.IAM);
+            case API_KEY -> options.authorizationType(AuthorizationType.NONE).apiKeyRequired(true);
+            case COGNITO -> options.authorizationType(AuthorizationType.COGNITO).authorizer(authorizer);
+            case NONE -> options.authorizationType(AuthorizationType.NONE);
+            default -> throw new IllegalStateException("unhandled auth mode " + props.getAuthMode());
+        }
+        return options.build();
+    }
+
+    private static Map<String, String> corsHeaders(AtomicCounterApiProps props, String prefix) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (!props.getCorsAllowOrigins().isEmpty()) {
+            headers.put(prefix + "Access-Control-Allow-Origin", "'" + props.getCorsAllowOrigins().get(0) + "'");
+            if (!props.getCorsAllowOrigins().get(0).equals("*")) {
+                headers.put(prefix + "Vary", "'Origin'");
+            }
+        }
+        return headers;
+    }
+
+    private void addGatewayResponses(AtomicCounterApiProps props) {
+        Map<String, String> cors = new LinkedHashMap<>();
+        corsHeaders(props, "").forEach(cors::put);
+        String errorTemplate = TemplateFiles.read(GATEWAY_ERROR_TEMPLATE);
+        api.addGatewayResponse("Default4xx", GatewayResponseOptions.builder()
+                .type(ResponseType.DEFAULT_4_XX)
+                .templates(Map.of(JSON, errorTemplate))
+                .responseHeaders(cors)
+                .build());
+        api.addGatewayResponse("Default5xx", GatewayResponseOptions.builder()
+                .type(ResponseType.DEFAULT_5_XX)
+                .templates(Map.of(JSON, errorTemplate))
+                .responseHeaders(cors)
+                .build());
+        api.addGatewayResponse("BadRequestBody", GatewayResponseOptions.builder()
+                .type(ResponseType.BAD_REQUEST_BODY)
+                .statusCode("400")
+                .templates(Map.of(JSON, TemplateFiles.read(GATEWAY_BAD_BODY_TEMPLATE)))
+                .responseHeaders(cors)
+                .build());
+    }
+
+    private void addUsagePlan(AtomicCounterApiProps props) {
+        UsagePlan plan = api.addUsagePlan("UsagePlan", software.amazon.awscdk.services.apigateway.UsagePlanProps
+                .builder()
+                .description("Rate, burst and daily quota of each API key of the counter API")
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(props.getApiKeyRateLimit())
+                        .burstLimit(props.getApiKeyBurstLimit().intValue())
+                        .build())
+                .quota(QuotaSettings.builder()
+                        .limit(props.getApiKeyQuotaPerDay().intValue())
+                        .period(Period.DAY)
+                        .build())
+                .apiStages(List.of(UsagePlanPerApiStage.builder()
+                        .api(api)
+                        .stage(api.getDeploymentStage())
+                        .build()))
+                .build());
+        plan.addApiKey(api.addApiKey("ApiKey"));
+    }
+
+    private void addAlarms() {
+        Duration period = Duration.minutes(5);
+        Alarm.Builder.create(this, "ServerErrorsAlarm")
+                .alarmDescription("The counter API answered 5XX")
+                .metric(api.getDeploymentStage().metricServerError(MetricOptions.builder()
+                        .period(period).statistic("Sum").build()))
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "LatencyAlarm")
+                .alarmDescription("p99 latency of the counter API above 1 s for 15 minutes")
+                .metric(api.getDeploymentStage().metricLatency(MetricOptions.builder()
+                        .period(period).statistic("p99").build()))
+                .threshold(1000)
+                .evaluationPeriods(3)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "ThrottlesAlarm")
+                .alarmDescription("DynamoDB throttled counter requests (hot counter past 1,000 writes/s?)")
+                .metric(table.metricThrottledRequestsForOperations(OperationsMetricOptions.builder()
+                        .operations(List.of(Operation.GET_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM))
+                        .period(period)
+                        .build()))
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+    }
+
+    private void addNagSuppressions(AtomicCounterApiProps props) {
+        NagSuppressions.addResourceSuppressions(api, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-APIG3")
+                .reason("WAF is not attached by default: it costs a web ACL per API and the API is already "
+                        + "authenticated, validated and throttled per stage; attach a web ACL to the stage when needed.")
+                .build()), true);
+        String authReason = switch (props.getAuthMode()) {
+            case IAM -> "Methods use IAM (SigV4) authorization, chosen over Cognito so that services and roles "
+                    + "call counters with their own credentials and per-route IAM policies.";
+            case API_KEY -> "The deployer chose API keys with a usage plan (rate, burst, quota) for this API.";
+            case NONE -> "The deployer explicitly chose auth=none, for a demo without real data.";
+            case COGNITO -> null;
+        };
+        List<NagPackSuppression> authSuppressions = new ArrayList<>();
+        if (authReason != null) {
+            authSuppressions.add(NagPackSuppression.builder().id("AwsSolutions-COG4").reason(authReason).build());
+            if (props.getAuthMode() != AuthMode.IAM) {
+                authSuppressions.add(NagPackSuppression.builder().id("AwsSolutions-APIG4").reason(authReason).build());
+            }
+        }
+        if (!authSuppressions.isEmpty()) {
+            NagSuppressions.addResourceSuppressions(api, authSuppressions, true);
+        }
+        // CORS preflight (OPTIONS) must answer browsers without credentials
+        for (software.constructs.IConstruct child : api.getNode().findAll()) {
+            if (child instanceof Method method && method.getHttpMethod().equals("OPTIONS")) {
+                NagSuppressions.addResourceSuppressions(method, List.of(
+                        NagPackSuppression.builder().id("AwsSolutions-APIG4")
+                                .reason("CORS preflight requests carry no credentials by design.").build(),
+                        NagPackSuppression.builder().id("AwsSolutions-COG4")
+                                .reason("CORS preflight requests carry no credentials by design.").build()));
+            }
+        }
+        if (props.isCloudWatchRole()) {
+            NagSuppressions.addResourceSuppressions(api, List.of(NagPackSuppression.builder()
+                    .id("AwsSolutions-IAM4")
+                    .reason("The account-level API Gateway logging role uses the AWS managed policy "
+                            + "AmazonAPIGatewayPushToCloudWatchLogs, which AWS documents for exactly this role.")
+                    .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                            + "AmazonAPIGatewayPushToCloudWatchLogs"))
+                    .build()), true);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.atomiccounters.cdk;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Reads the files under {@code velocity-templates/} from the classpath (the build copies them there), so the
+ * construct deploys exactly those files, also when it is used from a jar.
+ */
+public final class TemplateFiles {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TemplateFiles() {
+    }
+
+    /** The text of {@code velocity-templates/<relativePath>}, e.g. {@code request/increment.vtl}. */
+    public static String read(String relativePath) {
+        String resource = "velocity-templates/" + relativePath;
+        try (InputStream in = TemplateFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + resource
+                        + ": is velocity-templates/ packaged as a resource?");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** A JSON Schema model file, e.g. {@code models/increment.json}, as the map CloudFormation expects. */
+    public static Map<String, Object> readSchema(String relativePath) {
+        try {
+            return JSON.readValue(read(relativePath), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("invalid JSON in velocity-templates/" + relativePath, e);
+        }
+    }
+}
