@@ -172,6 +172,23 @@ public class AtomicCounterApi extends Construct {
         return integrationRole;
     }
 
+    /**
+     * An IAM statement allowing {@code execute-api:Invoke} on some routes of this API's stage, to attach to a
+     * caller's role: e.g. {@code invokeStatement("GET", "/counters/*")} is read-only access to every counter,
+     * {@code invokeStatement("POST", "/counters/likes-*&#47;increment")} may only increment counters named
+     * {@code likes-...}. {@code *} in the path matches any characters.
+     */
+    public PolicyStatement invokeStatement(String httpMethod, String pathPattern) {
+        if (!pathPattern.startsWith("/")) {
+            throw new IllegalArgumentException("pathPattern: expected a path starting with / but got '"
+                    + pathPattern + "'");
+        }
+        return PolicyStatement.Builder.create()
+                .actions(List.of("execute-api:Invoke"))
+                .resources(List.of(api.arnForExecuteApi(httpMethod, pathPattern, api.getDeploymentStage().getStageName())))
+                .build();
+    }
+
     private static void validate(AtomicCounterApiProps props) {
         if (props == null) {
             throw new IllegalArgumentException("props: expected AtomicCounterApiProps but got null");
@@ -285,7 +302,10 @@ public class AtomicCounterApi extends Construct {
                     .maxAge(Duration.hours(1))
                     .build());
         }
-        return builder.build();
+        RestApi restApi = builder.build();
+        // RestApi adds an "Endpoint" output with a generated id; the stack names its own ApiUrl output instead
+        restApi.getNode().tryRemoveChild("Endpoint");
+        return restApi;
     }
 
     private IModel createModel(String file) {

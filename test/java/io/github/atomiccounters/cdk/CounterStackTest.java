@@ -1,0 +1,182 @@
+package io.github.atomiccounters.cdk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.atomiccounters.cdk.AtomicCounterApi.Route;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The default deployment (IAM auth, new table): every property that matters, and a golden snapshot. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CounterStackTest {
+    private Synth synth;
+    private Map<String, Map<String, Object>> methodsByRoute;
+
+    @BeforeAll
+    void synthesize() {
+        synth = Synth.of(Map.of());
+        methodsByRoute = Routes.methodsByRoute(synth.template.toJSON());
+    }
+
+    static List<Route> routes() {
+        return AtomicCounterApi.ROUTES;
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
+    void everyRouteIsOneDynamoDbActionMappedByItsFiles(Route route) {
+        Map<String, Object> method = methodsByRoute.get(route.httpMethod() + " " + route.path());
+        assertThat(method).as(route.httpMethod() + " " + route.path()).isNotNull();
+        assertThat(method.get("AuthorizationType")).isEqualTo("AWS_IAM");
+        assertThat(method.get("RequestValidatorId")).isNotNull();
+        assertThat(method.get("RequestParameters")).isEqualTo(Map.of("method.request.path.name", true));
+
+        Map<String, Object> integration = Routes.map(method.get("Integration"));
+        assertThat(integration.get("Type")).isEqualTo("AWS");
+        assertThat(integration.get("IntegrationHttpMethod")).isEqualTo("POST");
+        assertThat(integration.get("PassthroughBehavior")).isEqualTo("NEVER");
+        assertThat(Routes.joined(integration.get("Uri"))).endsWith(":dynamodb:action/" + route.action());
+        assertThat(integration.get("RequestTemplates"))
+                .isEqualTo(Map.of("application/json", TemplateFiles.read(route.requestTemplate())));
+
+        List<Map<String, Object>> responses = Routes.list(integration.get("IntegrationResponses"));
+        assertThat(responses).hasSize(3);
+        assertThat(responses.get(0)).doesNotContainKey("SelectionPattern");
+        assertThat(responses.get(0).get("StatusCode")).isEqualTo(route.successStatus());
+        assertThat(responses.get(0).get("ResponseTemplates"))
+                .isEqualTo(Map.of("application/json", TemplateFiles.read(route.responseTemplate())));
+        assertThat(responses.get(1).get("SelectionPattern")).isEqualTo("4\\d{2}");
+        assertThat(responses.get(2).get("SelectionPattern")).isEqualTo("5\\d{2}");
+        for (Map<String, Object> error : responses.subList(1, 3)) {
+            assertThat(error.get("ResponseTemplates"))
+                    .isEqualTo(Map.of("application/json", TemplateFiles.read(AtomicCounterApi.ERROR_TEMPLATE)));
+        }
+
+        if (route.model() == null) {
+            assertThat(method).doesNotContainKey("RequestModels");
+        } else {
+            String modelRef = Routes.ref(Routes.map(method.get("RequestModels")).get("application/json"));
+            Map<String, Object> model = Synth.props(synth.template.findResources("AWS::ApiGateway::Model")
+                    .get(modelRef));
+            assertThat(model.get("Schema")).isEqualTo(TemplateFiles.readSchema(route.model()));
+            assertThat(model.get("ContentType")).isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void theValidatorChecksBodiesAndParameters() {
+        Map<String, Object> validator = synth.only("AWS::ApiGateway::RequestValidator");
+        assertThat(validator).containsEntry("ValidateRequestBody", true).containsEntry("ValidateRequestParameters", true);
+    }
+
+    @Test
+    void integrationRoleHasOneStatementPerActionOnTheTableArnOnly() {
+        Map<String, Object> policy = synth.only("AWS::IAM::Policy");
+        List<Map<String, Object>> statements = Routes.list(Routes.map(policy.get("PolicyDocument")).get("Statement"));
+        String table = synth.template.findResources("AWS::DynamoDB::Table").keySet().iterator().next();
+        Map<String, Object> tableArn = Map.of("Fn::GetAtt", List.of(table, "Arn"));
+        assertThat(statements).containsExactly(
+                Map.of("Sid", "GetItem", "Effect", "Allow", "Action", "dynamodb:GetItem", "Resource", tableArn),
+                Map.of("Sid", "UpdateItem", "Effect", "Allow", "Action", "dynamodb:UpdateItem", "Resource", tableArn),
+                Map.of("Sid", "DeleteItem", "Effect", "Allow", "Action", "dynamodb:DeleteItem", "Resource", tableArn));
+        // attached to the integration role, which only API Gateway can assume
+        String roleRef = Routes.ref(Routes.list(policy.get("Roles")).get(0));
+        Map<String, Object> role = Synth.props(synth.template.findResources("AWS::IAM::Role").get(roleRef));
+        assertThat(role.toString()).contains("apigateway.amazonaws.com").doesNotContain("ManagedPolicyArns");
+    }
+
+    @Test
+    void tableIsRetainedProtectedRecoverableEncryptedAndExpiring() {
+        Map<String, Map<String, Object>> tables = synth.template.findResources("AWS::DynamoDB::Table");
+        assertThat(tables).hasSize(1);
+        Map<String, Object> resource = tables.values().iterator().next();
+        assertThat(resource.get("DeletionPolicy")).isEqualTo("Retain");
+        assertThat(resource.get("UpdateReplacePolicy")).isEqualTo("Retain");
+        Map<String, Object> table = Synth.props(resource);
+        assertThat(table.get("KeySchema")).isEqualTo(List.of(
+                Map.of("AttributeName", "pk", "KeyType", "HASH"), Map.of("AttributeName", "sk", "KeyType", "RANGE")));
+        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.get("PointInTimeRecoverySpecification"))
+                .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
+        assertThat(table.get("DeletionProtectionEnabled")).isEqualTo(true);
+        assertThat(table.get("SSESpecification")).isEqualTo(Map.of("SSEEnabled", true));
+        assertThat(table.get("TimeToLiveSpecification"))
+                .isEqualTo(Map.of("AttributeName", AtomicCounterApi.TTL_ATTRIBUTE, "Enabled", true));
+    }
+
+    @Test
+    void stageLogsTracesThrottlesAndPassesTableNamesToTheTemplates() {
+        Map<String, Object> stage = synth.only("AWS::ApiGateway::Stage");
+        assertThat(stage.get("StageName")).isEqualTo("v1");
+        assertThat(stage.get("TracingEnabled")).isEqualTo(true);
+        Map<String, Object> settings = Routes.list(stage.get("MethodSettings")).get(0);
+        assertThat(settings).containsEntry("LoggingLevel", "ERROR").containsEntry("DataTraceEnabled", false)
+                .containsEntry("ThrottlingRateLimit", 100).containsEntry("ThrottlingBurstLimit", 200)
+                .containsEntry("HttpMethod", "*").containsEntry("ResourcePath", "/*");
+        String format = (String) Routes.map(stage.get("AccessLogSetting")).get("Format");
+        assertThat(format).startsWith("{").contains("\"status\":\"$context.status\"");
+        String table = synth.template.findResources("AWS::DynamoDB::Table").keySet().iterator().next();
+        assertThat(stage.get("Variables")).isEqualTo(Map.of("tableName", Map.of("Ref", table),
+                "partitionKey", "pk", "sortKey", "sk", "sortKeyValue", "counter"));
+        Map<String, Object> logGroup = synth.only("AWS::Logs::LogGroup");
+        assertThat(logGroup.get("RetentionInDays")).isEqualTo(365);
+    }
+
+    @Test
+    void alarmsWatchServerErrorsLatencyAndDynamoDbThrottles() {
+        Map<String, Map<String, Object>> alarms = synth.template.findResources("AWS::CloudWatch::Alarm");
+        String all = alarms.toString();
+        assertThat(alarms).hasSize(3);
+        assertThat(all).contains("5XXError").contains("Latency").contains("ThrottledRequests");
+    }
+
+    @Test
+    void everyGatewayErrorIsJson() {
+        Map<String, Map<String, Object>> responses = synth.template.findResources("AWS::ApiGateway::GatewayResponse");
+        Map<String, Object> byType = new LinkedHashMap<>();
+        responses.values().forEach(r -> byType.put((String) Synth.props(r).get("ResponseType"), Synth.props(r)));
+        assertThat(byType).containsOnlyKeys("DEFAULT_4XX", "DEFAULT_5XX", "BAD_REQUEST_BODY");
+        assertThat(Routes.map(byType.get("DEFAULT_4XX")).get("ResponseTemplates"))
+                .isEqualTo(Map.of("application/json", TemplateFiles.read(AtomicCounterApi.GATEWAY_ERROR_TEMPLATE)));
+        assertThat(Routes.map(byType.get("BAD_REQUEST_BODY")).get("ResponseTemplates"))
+                .isEqualTo(Map.of("application/json", TemplateFiles.read(AtomicCounterApi.GATEWAY_BAD_BODY_TEMPLATE)));
+    }
+
+    @Test
+    void outputsGiveTheUrlAndTheTable() {
+        assertThat(synth.template.findOutputs("*")).containsOnlyKeys("ApiUrl", "TableName");
+    }
+
+    @Test
+    void cdkNagAwsSolutionsIsClean() {
+        assertThat(synth.nagFindings()).isEmpty();
+    }
+
+    /**
+     * The whole template against a reviewed golden file. Regenerate on purpose only:
+     * {@code mvn test -Dtest=CounterStackTest -Dsnapshot.update=true}, then review the diff.
+     */
+    @Test
+    void matchesTheGoldenSnapshot() throws Exception {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        String actual = json.writeValueAsString(synth.template.toJSON()) + "\n";
+        Path golden = Path.of("test/resources/snapshots/AtomicCounters.template.json");
+        if (Boolean.getBoolean("snapshot.update")) {
+            Files.writeString(golden, actual);
+        }
+        assertThat(Files.exists(golden)).as("golden file %s (create with -Dsnapshot.update=true)", golden).isTrue();
+        assertThat(actual).isEqualTo(Files.readString(golden));
+    }
+}

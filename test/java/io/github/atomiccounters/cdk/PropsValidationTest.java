@@ -1,0 +1,63 @@
+package io.github.atomiccounters.cdk;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.Table;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad props fail in the constructor with a message naming the prop, what it got and what it expects. */
+class PropsValidationTest {
+    private static void build(AtomicCounterApiProps.Builder props) {
+        new AtomicCounterApi(new Stack(new App(), "S"), "Counters", props.build());
+    }
+
+    @Test
+    void cognitoNeedsAUserPool() {
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().authMode(AuthMode.COGNITO)))
+                .hasMessageStartingWith("userPool: required with authMode COGNITO");
+    }
+
+    @Test
+    void keyNamesMustBePlainBecauseTheyEnterTheTemplates() {
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().sortKeyValue("a\",\"b")))
+                .hasMessageStartingWith("sortKeyValue: expected 1-255 characters").hasMessageContaining("a\",\"b");
+    }
+
+    @Test
+    void keyNamesOnlyApplyToAnExistingTable() {
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().partitionKeyName("context")))
+                .hasMessageStartingWith("partitionKeyName/sortKeyName: only apply to an existing table");
+    }
+
+    @Test
+    void throttlingMustBePositive() {
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().throttlingRateLimit(0)))
+                .hasMessage("throttlingRateLimit: expected a number > 0 but got 0");
+    }
+
+    @Test
+    void corsTakesOneOrigin() {
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder()
+                .corsAllowOrigins(List.of("https://a.example", "https://b.example"))))
+                .hasMessageStartingWith("corsAllowOrigins: expected one origin");
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().corsAllowOrigins(List.of("'*'"))))
+                .hasMessageContaining("but got ''*''");
+    }
+
+    @Test
+    void authContextOptionIsChecked() {
+        assertThatThrownBy(() -> AuthMode.parse("oauth"))
+                .hasMessage("auth: expected one of iam, api-key, cognito, none but got 'oauth'");
+    }
+
+    @Test
+    void anExistingTableWithoutSortKeyIsAccepted() {
+        Stack stack = new Stack(new App(), "S");
+        new AtomicCounterApi(stack, "Counters", AtomicCounterApiProps.builder()
+                .table(Table.fromTableName(stack, "T", "legacy")).partitionKeyName("id").sortKeyName("").build());
+    }
+}
