@@ -1,0 +1,32 @@
+/**
+ * API Gateway (REST) mapping templates, rendered as API Gateway does: {@link io.github.atomiccounters.vtl.VtlEngine}
+ * compiles a template once into an immutable {@link io.github.atomiccounters.vtl.MappingTemplate} that renders a
+ * {@link io.github.atomiccounters.vtl.MappingInput} with {@code $input}, {@code $util}, {@code $context}
+ * ({@link io.github.atomiccounters.vtl.MappingContext}) and {@code $stageVariables}.
+ *
+ * <p>Decisions on points the AWS documentation leaves open (each one has a conformance case in
+ * {@code test/resources/vtl-conformance/cases.json}):
+ * <ul>
+ *   <li>Truthiness is Velocity 1.x's: only null and {@code false} are false in {@code #if} ({@code ""}, {@code 0}
+ *       and empty lists are true).</li>
+ *   <li>{@code ==}/{@code !=}: null equals null and the empty string only; all other comparisons are Velocity's.</li>
+ *   <li>{@code $input.json} serialises with json-smart's default style: standard compact JSON, {@code /} written as
+ *       {@code \/}, non-ASCII kept as is; a JSON null match prints {@code null}, no match prints {@code ""}; an
+ *       indefinite path ({@code $..a}) prints a list, possibly {@code []}.</li>
+ *   <li>Objects from {@code $input.path} are live: the body is parsed once per render and every
+ *       {@code $input.path}/{@code $input.json} call of that render shares the document.</li>
+ *   <li>{@code $input.params(name)} returns {@code ""} when absent; header names match exactly first, then ignoring
+ *       case.</li>
+ *   <li>{@code $util.escapeJavaScript} follows commons-lang {@code escapeEcmaScript}: {@code ' " \ /} escaped, control
+ *       characters as {@code \n \t ...} or {@code \}{@code u00XX}, non-ASCII as upper-case {@code \}{@code uXXXX}.
+ *       Null gives {@code ""}.</li>
+ *   <li>{@code $util.base64Decode} is lenient (MIME decoder: ignores characters outside the alphabet);
+ *       {@code $util.parseJson} of malformed JSON fails with 400 like a malformed body.</li>
+ *   <li>An invalid JSONPath expression, and any other exception inside a template, is a 500.</li>
+ *   <li>{@code #include}, {@code #parse} and {@code #evaluate} are compile errors; there is no resource loader.</li>
+ *   <li>Inline {@code #macro}s are local to their template. {@code $velocityCount} (Velocity 1.x) is not provided;
+ *       use {@code $foreach.count}/{@code $foreach.hasNext}.</li>
+ *   <li>{@code #set($x = $null)} follows Velocity 2 (sets null), not 1.x (left $x unchanged).</li>
+ * </ul>
+ */
+package io.github.atomiccounters.vtl;
