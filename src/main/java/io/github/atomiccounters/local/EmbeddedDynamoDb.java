@@ -199,9 +199,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
     /**
      * Creates the table if it is missing (on-demand capacity) and enables TTL on the given attribute if asked.
-     * Idempotent, so the runtime can call it on every start of a persistent database.
-     *
-     * @param pkType, skType DynamoDB scalar types: S, N or B
+     * Idempotent, so the runtime can call it on every start of a persistent database. Key types are DynamoDB
+     * scalar types: S, N or B; {@code skType} is ignored without a sort key.
      */
     public void ensureTable(String name, String pk, String pkType, String skOrNull, String skType,
                             String ttlAttributeOrNull) {
