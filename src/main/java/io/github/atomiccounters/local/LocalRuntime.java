@@ -1,0 +1,191 @@
+package io.github.atomiccounters.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atomiccounters.apimodel.ApiModel;
+import io.github.atomiccounters.apimodel.LocalFacts;
+import io.github.atomiccounters.apimodel.RestApi;
+import io.github.atomiccounters.apimodel.TableModel;
+import io.github.atomiccounters.apimodel.UsagePlanModel;
+import io.github.atomiccounters.cdk.CounterApp;
+import io.github.atomiccounters.local.pipeline.Authorizer;
+import io.github.atomiccounters.local.pipeline.CompiledApi;
+import io.github.atomiccounters.local.pipeline.IntegrationCall;
+import io.github.atomiccounters.local.pipeline.RequestPipeline;
+import io.github.atomiccounters.vtl.VtlEngine;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The local runtime: reads the REST API and tables from a synthesized template (the project's own app,
+ * synthesized in-process, unless a template file is given), creates the tables in an embedded DynamoDB Local,
+ * and serves the API over HTTP through the {@link RequestPipeline}.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    /** Local SigV4 credentials (never valid on AWS), printed at start-up. */
+    public static final String DEFAULT_ACCESS_KEY = "AKIALOCALCOUNTERS000";
+    public static final String DEFAULT_SECRET_KEY = "local/secret/for/atomic-counters/only";
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** The API key accepted by methods that require one, printed at start-up. */
+    public static final String DEFAULT_API_KEY = "local-api-key-0000000000000000000000";
+
+    /** What to serve and how. Null template = synthesize the app in-process with cdk.json's context. */
+    public record Options(Path template, Map<String, Object> context, Path dataDir, String host, int port,
+                          boolean auth, String faults, String accessKey, String secretKey, String apiKey,
+                          boolean logRequests) {
+        public static Options defaults() {
+            return new Options(null, Map.of(), null, "127.0.0.1", 8080, true, null, DEFAULT_ACCESS_KEY,
+                    DEFAULT_SECRET_KEY, DEFAULT_API_KEY, true);
+        }
+
+        public Options withPort(int newPort) {
+            return new Options(template, context, dataDir, host, newPort, auth, faults, accessKey, secretKey, apiKey,
+                    logRequests);
+        }
+
+        public Options withTemplate(Path newTemplate) {
+            return new Options(newTemplate, context, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
+                    logRequests);
+        }
+
+        public Options withAuth(boolean newAuth) {
+            return new Options(template, context, dataDir, host, port, newAuth, faults, accessKey, secretKey, apiKey,
+                    logRequests);
+        }
+
+        public Options withFaults(String newFaults) {
+            return new Options(template, context, dataDir, host, port, auth, newFaults, accessKey, secretKey, apiKey,
+                    logRequests);
+        }
+
+        public Options withContext(Map<String, Object> newContext) {
+            return new Options(template, newContext, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
+                    logRequests);
+        }
+
+        public Options withLogRequests(boolean newLogRequests) {
+            return new Options(template, context, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
+                    newLogRequests);
+        }
+    }
+
+    private final ApiModel model;
+    private final EmbeddedDynamoDb dynamoDb;
+    private final LocalServer server;
+    private final URI baseUrl;
+
+    private LocalRuntime(ApiModel model, EmbeddedDynamoDb dynamoDb, LocalServer server, URI baseUrl) {
+        this.model = model;
+        this.dynamoDb = dynamoDb;
+        this.server = server;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Reads the API model: from the template file, or from the project's app synthesized in this process. */
+    public static ApiModel loadModel(Path template, Map<String, Object> context) {
+        LocalFacts facts = LocalFacts.defaults();
+        if (template != null) {
+            return ApiModel.fromFile(template, facts);
+        }
+        Map<String, Object> synthesized = CounterApp.synthesizeTemplate(Path.of("cdk.json"), context);
+        JsonNode tree = new ObjectMapper().valueToTree(synthesized);
+        return ApiModel.fromTemplate(tree, facts);
+    }
+
+    public static LocalRuntime start(Options options, PrintStream log) {
+        long started = System.nanoTime();
+        log.println(options.template() == null ? "synthesizing the CDK app in-process (cdk.json context)..."
+                : "reading " + options.template() + "...");
+        ApiModel model = loadModel(options.template(), options.context());
+        RestApi api = model.api();
+        log.printf("API %s: %d resources, stage %s (%.1fs)%n", api.name(), api.resources().size(), api.stageName(),
+                (System.nanoTime() - started) / 1e9);
+
+        EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(options.dataDir(), 0);
+        try {
+            createTables(model, dynamoDb, log);
+            VtlEngine engine = new VtlEngine();
+            CompiledApi compiled = new CompiledApi(model, engine);
+            Clock clock = Clock.systemUTC();
+            SigV4Verifier verifier = new SigV4Verifier(Map.of(options.accessKey(), options.secretKey()),
+                    DEFAULT_REGION);
+            Authorizer authorizer = new Authorizer(options.auth(), verifier, Set.of(options.apiKey()), clock);
+            StageThrottle throttle = throttle(api, options.apiKey(), clock);
+            IntegrationCall integration = new IntegrationCall(dynamoDb, FaultInjector.parse(options.faults()));
+            RequestPipeline pipeline = new RequestPipeline(compiled, authorizer, throttle, integration, clock);
+            LocalServer server = LocalServer.start(options.host(), options.port(), pipeline,
+                    options.logRequests() ? log : null);
+            URI baseUrl = URI.create("http://" + options.host() + ":" + server.port() + "/" + api.stageName());
+            if (!options.auth()) {
+                log.println("WARNING: --no-auth: every method is open, whatever the template says");
+            } else {
+                log.println("IAM (SigV4) credentials: access key " + options.accessKey() + ", secret key "
+                        + options.secretKey() + ", region " + DEFAULT_REGION + ", service execute-api");
+                log.println("API key (x-api-key): " + options.apiKey());
+            }
+            if (options.faults() != null) {
+                log.println("fault injection: " + options.faults());
+            }
+            log.printf("ready in %.1fs%n", (System.nanoTime() - started) / 1e9);
+            return new LocalRuntime(model, dynamoDb, server, baseUrl);
+        } catch (RuntimeException e) {
+            dynamoDb.close();
+            throw e;
+        }
+    }
+
+    /** Every table of the template, plus a table the stage variables name that the template does not create. */
+    private static void createTables(ApiModel model, EmbeddedDynamoDb dynamoDb, PrintStream log) {
+        for (TableModel t : model.tables()) {
+            dynamoDb.ensureTable(t.tableName(), t.partitionKey(), t.partitionKeyType(), t.sortKey(), t.sortKeyType(),
+                    t.ttlAttribute());
+            log.println("table " + t.tableName() + " (" + t.partitionKey()
+                    + (t.sortKey() == null ? "" : ", " + t.sortKey()) + ")");
+        }
+        Map<String, String> vars = model.api().stageVariables();
+        String name = vars.get("tableName");
+        if (name != null && model.tableNamed(name).isEmpty() && vars.containsKey("partitionKey")) {
+            dynamoDb.ensureTable(name, vars.get("partitionKey"), "S", vars.get("sortKey"), "S", null);
+            log.println("table " + name + " (existing table on AWS; created locally)");
+        }
+    }
+
+    private static StageThrottle throttle(RestApi api, String apiKey, Clock clock) {
+        StageThrottle throttle = api.stageThrottle() == null ? StageThrottle.unlimited(clock)
+                : new StageThrottle(api.stageThrottle().rateLimit(), api.stageThrottle().burstLimit(), clock);
+        for (UsagePlanModel plan : api.usagePlans()) {
+            double rate = plan.throttle() == null ? 1_000_000 : plan.throttle().rateLimit();
+            int burst = plan.throttle() == null ? 1_000_000 : plan.throttle().burstLimit();
+            StageThrottle.UsagePlan usage = plan.quota() == null
+                    ? StageThrottle.UsagePlan.throttleOnly(rate, burst)
+                    : new StageThrottle.UsagePlan(rate, burst, plan.quota().limit(),
+                        StageThrottle.QuotaPeriod.valueOf(plan.quota().period()));
+            throttle.registerApiKey(apiKey, usage);
+            break;  // the local key stands for every key of the (first) plan
+        }
+        return throttle;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public ApiModel model() {
+        return model;
+    }
+
+    public EmbeddedDynamoDb dynamoDb() {
+        return dynamoDb;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        dynamoDb.close();
+    }
+}

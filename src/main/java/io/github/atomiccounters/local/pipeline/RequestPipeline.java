@@ -1,0 +1,162 @@
+package io.github.atomiccounters.local.pipeline;
+
+import io.github.atomiccounters.apimodel.ApiModel;
+import io.github.atomiccounters.local.DynamoDbRawResponse;
+import io.github.atomiccounters.local.StageThrottle;
+import io.github.atomiccounters.local.pipeline.CompiledApi.CompiledIntegrationResponse;
+import io.github.atomiccounters.local.pipeline.Router.RouteMatch;
+import io.github.atomiccounters.vtl.MappingContext;
+import io.github.atomiccounters.vtl.MappingInput;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One request through API Gateway's stages, in its order: route, auth, throttling, validation, request
+ * mapping, integration, integration-response selection, response mapping; API Gateway's own errors become
+ * gateway responses. Thread-safe: all state is per request or immutable.
+ */
+public final class RequestPipeline {
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;  // API Gateway's payload limit
+
+    private final ApiModel model;
+    private final Router router;
+    private final Authorizer authorizer;
+    private final StageThrottle throttle;
+    private final RequestValidation validation = new RequestValidation();
+    private final RequestMapping requestMapping = new RequestMapping();
+    private final IntegrationCall integrationCall;
+    private final IntegrationResponseSelection selection = new IntegrationResponseSelection();
+    private final ResponseMapping responseMapping = new ResponseMapping();
+    private final GatewayResponses gatewayResponses;
+    private final Clock clock;
+
+    public RequestPipeline(CompiledApi api, Authorizer authorizer, StageThrottle throttle,
+                           IntegrationCall integrationCall, Clock clock) {
+        this.model = api.model();
+        this.router = new Router(api);
+        this.authorizer = authorizer;
+        this.throttle = throttle;
+        this.integrationCall = integrationCall;
+        this.gatewayResponses = new GatewayResponses(api);
+        this.clock = clock;
+    }
+
+    public LocalResponse handle(LocalRequest request) {
+        Map<String, String> query = parseQuery(request.rawQuery());
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach((k, v) -> headers.put(k, String.join(",", v)));
+        MappingContext context = baseContext(request);
+        MappingInput input = new MappingInput(request.bodyText(), Map.of(), query, headers,
+                model.api().stageVariables(), context);
+        try {
+            if (request.body().length > MAX_BODY_BYTES) {
+                throw new GatewayError(GatewayErrorType.REQUEST_TOO_LARGE, null);
+            }
+            RouteMatch route = router.route(request.method(), request.rawPath());
+            context.put("resourcePath", route.method().resource().path());
+            context.put("resourceId", Integer.toHexString(route.method().resource().path().hashCode()));
+            input = new MappingInput(request.bodyText(), route.pathParameters(), query, headers,
+                    model.api().stageVariables(), context);
+
+            Authorizer.Caller caller = authorizer.authorize(route.method().method(), request);
+            context.put("identity.accessKey", caller.accessKey());
+            context.put("identity.userArn", caller.userArn());
+            context.put("identity.caller", caller.accessKey());
+            context.put("identity.user", caller.accessKey());
+            context.put("identity.apiKey", caller.apiKey());
+            caller.claims().forEach((k, v) -> context.put("authorizer.claims." + k, v));
+
+            StageThrottle.Decision decision = throttle.tryAcquire(
+                    route.method().method().apiKeyRequired() ? caller.apiKey() : null);
+            if (decision == StageThrottle.Decision.THROTTLED) {
+                throw new GatewayError(GatewayErrorType.THROTTLED, "Too Many Requests");
+            }
+            if (decision == StageThrottle.Decision.QUOTA_EXCEEDED) {
+                throw new GatewayError(GatewayErrorType.QUOTA_EXCEEDED, "Limit Exceeded");
+            }
+
+            String contentType = contentType(request);
+            validation.validate(route.method(), request, route.pathParameters(), query, contentType);
+            if (route.method().method().integration() == null) {
+                throw new GatewayError(GatewayErrorType.API_CONFIGURATION_ERROR, "Internal server error");
+            }
+            String integrationBody = requestMapping.map(route.method(), contentType, input);
+            DynamoDbRawResponse integrationResponse = integrationCall.call(route.method().method().integration(),
+                    integrationBody, context.requestOverrideHeaders());
+            CompiledIntegrationResponse selected = selection.select(route.method(), integrationResponse.status());
+            return responseMapping.map(selected, input, integrationResponse.body(), Map.of(), request);
+        } catch (GatewayError error) {
+            return gatewayResponses.render(error, input, request);
+        } catch (RuntimeException unexpected) {
+            // a bug or an unreachable DynamoDB: answer like API Gateway, never with a stack trace
+            return gatewayResponses.render(new GatewayError(GatewayErrorType.API_CONFIGURATION_ERROR,
+                    "Internal server error"), input, request);
+        }
+    }
+
+    private MappingContext baseContext(LocalRequest request) {
+        long now = clock.millis();
+        String requestId = UUID.randomUUID().toString();
+        String stage = model.api().stageName();
+        MappingContext context = MappingContext.create();
+        context.put("requestId", requestId);
+        context.put("extendedRequestId", requestId);
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        context.put("stage", stage);
+        context.put("httpMethod", request.method());
+        context.put("path", request.rawPath());
+        context.put("protocol", "HTTP/1.1");
+        context.put("domainName", request.header("Host") == null ? "localhost" : request.header("Host"));
+        context.put("domainPrefix", "local");
+        context.put("requestTimeEpoch", now);
+        context.put("requestTime", REQUEST_TIME.format(java.time.Instant.ofEpochMilli(now)));
+        context.put("identity.sourceIp", request.sourceIp());
+        context.put("identity.userAgent", request.header("User-Agent"));
+        return context;
+    }
+
+    /** The media type that picks templates and models; API Gateway assumes JSON when none is sent. */
+    private static String contentType(LocalRequest request) {
+        String header = request.header("Content-Type");
+        if (header == null || header.isBlank()) {
+            return "application/json";
+        }
+        return header.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;  // a stray '%' stays as sent, as it would reach a template on AWS
+        }
+    }
+
+    private static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            query.put(decode(key), decode(value));
+        }
+        return query;
+    }
+}
