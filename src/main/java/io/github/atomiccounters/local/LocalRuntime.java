@@ -108,6 +108,8 @@ public final class LocalRuntime implements AutoCloseable {
 
         EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(options.dataDir(), 0);
         try {
+            log.println("DynamoDB Local: " + dynamoDb.endpoint()
+                    + " (any credentials; e.g. aws dynamodb scan --endpoint-url " + dynamoDb.endpoint() + " ...)");
             createTables(model, dynamoDb, log);
             VtlEngine engine = new VtlEngine();
             CompiledApi compiled = new CompiledApi(model, engine);
