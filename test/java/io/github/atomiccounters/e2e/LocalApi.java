@@ -24,9 +24,13 @@ final class LocalApi {
     private LocalApi() {
     }
 
-    /** The default app (IAM auth), served with the given fault spec (null = none). */
+    /**
+     * The default app (IAM auth), served with the given fault spec (null = none). Stage throttling is raised
+     * (throttleRate/throttleBurst context) so that the concurrency tests measure DynamoDB, not the 100 req/s
+     * default; ApiKeyAndCorsE2ETest checks throttling itself.
+     */
     static LocalRuntime withFaults(String faults) {
-        return runtime("iam", Map.of(), faults);
+        return runtime("iam", Map.of("throttleRate", "100000", "throttleBurst", "100000"), faults);
     }
 
     static LocalRuntime runtime(String name, Map<String, Object> context, String faults) {
