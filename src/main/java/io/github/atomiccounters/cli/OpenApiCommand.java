@@ -58,6 +58,10 @@ public class OpenApiCommand implements Callable<Integer> {
                     + "https://{apiId}.execute-api.{region}.amazonaws.com/{stage}, with variables).")
     String serverUrl;
 
+    @Option(names = "--title", paramLabel = "TEXT",
+            description = "The document's info.title (default: the REST API's name).")
+    String title;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write the document (default: stdout).")
     Path output;
 
@@ -70,6 +74,9 @@ public class OpenApiCommand implements Callable<Integer> {
         if (template != null && !context.isEmpty()) {
             throw new CommandLine.ParameterException(cmd, "--context applies only without --template");
         }
+        if (title != null && title.isBlank()) {
+            throw new CommandLine.ParameterException(cmd, "--title: expected a text but got a blank value");
+        }
         if (serverUrl != null && serverUrl.isBlank()) {
             throw new CommandLine.ParameterException(cmd, "--server-url: expected a URL but got a blank value");
         }
@@ -77,7 +84,13 @@ public class OpenApiCommand implements Callable<Integer> {
         String json;
         try {
             ApiModel model = readModel();
-            json = OpenApiGenerator.toJson(OpenApiGenerator.generate(model, serverUrl));
+            Map<String, Object> document = OpenApiGenerator.generate(model, serverUrl);
+            if (title != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> info = (Map<String, Object>) document.get("info");
+                info.put("title", title);
+            }
+            json = OpenApiGenerator.toJson(document);
         } catch (TemplateException e) {
             return fail(err, "the template's REST API cannot be read: " + e.getMessage());
         } catch (UncheckedIOException e) {

@@ -284,13 +284,9 @@ public final class OpenApiGenerator {
             if (!seenPath.add(name)) {
                 continue;
             }
-            Map<String, Object> p = parameter(name, "path", true);
-            if (greedy) {
-                p.put("description", "The rest of the path (greedy: may contain '/').");
-            } else if (counterRoute && name.equals("name")) {
-                p.put("description", "The counter's name.");
-            }
-            parameters.add(p);
+            String description = greedy ? "The rest of the path (greedy: may contain '/')."
+                    : counterRoute && name.equals("name") ? "The counter's name." : null;
+            parameters.add(parameter(name, "path", true, description));
         }
         Map<String, Boolean> query = new TreeMap<>();
         Map<String, Boolean> headers = new TreeMap<>();
@@ -309,9 +305,16 @@ public final class OpenApiGenerator {
     }
 
     private static Map<String, Object> parameter(String name, String in, boolean required) {
+        return parameter(name, in, required, null);
+    }
+
+    private static Map<String, Object> parameter(String name, String in, boolean required, String description) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("name", name);
         p.put("in", in);
+        if (description != null) {
+            p.put("description", description);
+        }
         p.put("required", required);
         p.put("schema", Map.of("type", "string"));
         return p;
