@@ -1,0 +1,560 @@
+package io.github.atomiccounters.openapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.atomiccounters.apimodel.ApiMethod;
+import io.github.atomiccounters.apimodel.ApiModel;
+import io.github.atomiccounters.apimodel.ApiResource;
+import io.github.atomiccounters.apimodel.MethodResponse;
+import io.github.atomiccounters.apimodel.RestApi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds an OpenAPI 3.0.3 document (nested ordered Maps and Lists, ready for Jackson) from the API model read from
+ * a synthesized CloudFormation template.
+ *
+ * <ul>
+ *   <li>Every resource path with at least one method becomes a path item; CORS preflight (OPTIONS) methods are
+ *       left out, and {@code ANY} becomes {@code x-amazon-apigateway-any-method} as in API Gateway's own export.</li>
+ *   <li>Path parameters come from the {@code {...}} segments (required strings; a greedy {@code {proxy+}} keeps its
+ *       spelling in the path and is named {@code proxy}, as API Gateway does); query string and header parameters
+ *       come from the method's request parameters.</li>
+ *   <li>Request models become {@code components/schemas} (named by their title when it is a valid component
+ *       name) converted by {@link SchemaConverter}; the request body is required when the schema requires
+ *       properties.</li>
+ *   <li>Responses are the method responses. The counter routes of this project also get their success schema
+ *       ({@code Counter}, {@code CounterUpdate}, {@code IdRange}) and {@code Error} for 4xx/5xx, a summary and
+ *       a stable operationId; other methods get an operationId derived from the method and path.</li>
+ *   <li>Security follows the authorization type: AWS_IAM {@code sigv4}, COGNITO_USER_POOLS {@code cognito},
+ *       CUSTOM {@code lambda_authorizer}, an API key {@code api_key} (in the same requirement: all apply);
+ *       NONE without an API key has no {@code security}.</li>
+ * </ul>
+ * The same model always gives the same document, key order included.
+ */
+public final class OpenApiGenerator {
+
+    public static final String OPENAPI_VERSION = "3.0.3";
+    public static final String JSON = "application/json";
+    public static final String ANY_METHOD_KEY = "x-amazon-apigateway-any-method";
+
+    public static final String SIGV4 = "sigv4";
+    public static final String API_KEY = "api_key";
+    public static final String COGNITO = "cognito";
+    public static final String LAMBDA_AUTHORIZER = "lambda_authorizer";
+
+    /** Operations of a path item in OpenAPI's order; ANY last. OPTIONS (CORS preflight) is never written. */
+    private static final List<String> METHOD_ORDER =
+            List.of("GET", "PUT", "POST", "DELETE", "HEAD", "PATCH", "TRACE", "ANY");
+
+    private static final Pattern COMPONENT_NAME = Pattern.compile("^[a-zA-Z0-9._-]+$");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
+        private static final String QUERY_PREFIX = "method.request.querystring.";
+    private static final String HEADER_PREFIX = "method.request.header.";
+    private static final String RESPONSE_HEADER_PREFIX = "method.response.header.";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("")));
+
+    /** A route of the counter API: its operation id, summary, success shape and 409 meaning. */
+    private record CounterRoute(String operationId, String summary, String successSchema, String successDescription,
+                                String notFound, String conflict) {
+    }
+
+    private static final Map<String, CounterRoute> COUNTER_ROUTES = Map.of(
+            "GET /counters/{name}", new CounterRoute("getCounter", "Read a counter", "Counter",
+                    "The counter's current value.", "The counter does not exist (error NotFound).", null),
+            "PUT /counters/{name}", new CounterRoute("setCounter", "Set a counter", "Counter",
+                    "The counter now holds the value.", null,
+                    "The counter does not hold the expected value (error ExpectedValueMismatch; value is the "
+                            + "current value)."),
+            "DELETE /counters/{name}", new CounterRoute("deleteCounter", "Delete a counter", null,
+                    "The counter is deleted (or did not exist).", null, null),
+            "POST /counters/{name}/increment", new CounterRoute("incrementCounter", "Increment a counter",
+                    "CounterUpdate", "The new value and the one it replaced.", null,
+                    "The update would take the counter past max (error LimitExceeded; value is the current value)."),
+            "POST /counters/{name}/decrement", new CounterRoute("decrementCounter", "Decrement a counter",
+                    "CounterUpdate", "The new value and the one it replaced.", null,
+                    "The update would take the counter below min (error LimitExceeded; value is the current value)."),
+            "POST /counters/{name}/next", new CounterRoute("nextIds", "Reserve the next ids of a sequence",
+                    "IdRange", "The caller owns every id from first to value.", null,
+                    "The sequence cannot advance (error LimitExceeded; value is the current value)."));
+
+    private static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry("200", "OK"), Map.entry("201", "Created"), Map.entry("202", "Accepted"),
+            Map.entry("204", "No Content"), Map.entry("301", "Moved Permanently"), Map.entry("302", "Found"),
+            Map.entry("304", "Not Modified"), Map.entry("400", "Bad Request"), Map.entry("401", "Unauthorized"),
+            Map.entry("403", "Forbidden"), Map.entry("404", "Not Found"), Map.entry("405", "Method Not Allowed"),
+            Map.entry("409", "Conflict"), Map.entry("413", "Payload Too Large"),
+            Map.entry("415", "Unsupported Media Type"), Map.entry("429", "Too Many Requests"),
+            Map.entry("500", "Internal Server Error"), Map.entry("502", "Bad Gateway"),
+            Map.entry("503", "Service Unavailable"), Map.entry("504", "Gateway Timeout"));
+
+    private final ApiModel model;
+    private final Map<String, Object> schemas = new TreeMap<>();
+    private final Set<String> usedSchemes = new LinkedHashSet<>();
+    private final Set<String> operationIds = new LinkedHashSet<>();
+    private boolean counterSchemas;
+
+    private OpenApiGenerator(ApiModel model) {
+        this.model = model;
+    }
+
+    /**
+     * The OpenAPI 3.0.3 document of the model's REST API.
+     *
+     * @param serverUrl the single server (e.g. {@code http://127.0.0.1:8080/v1}); null for the deployed
+     *                  API's templated {@code https://{apiId}.execute-api.{region}.amazonaws.com/{stage}}
+     */
+    public static Map<String, Object> generate(ApiModel model, String serverUrl) {
+        Objects.requireNonNull(model, "model");
+        if (serverUrl != null && serverUrl.isBlank()) {
+            throw new IllegalArgumentException("serverUrl: expected a URL or null but got a blank string");
+        }
+        return new OpenApiGenerator(model).document(serverUrl);
+    }
+
+    /** The document as pretty JSON (two-space indent, {@code "key": value}, trailing newline). */
+    public static String toJson(Map<String, Object> document) {
+        try {
+            return PRETTY.writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the OpenAPI document as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> document(String serverUrl) {
+        RestApi api = model.api();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", OPENAPI_VERSION);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("title", api.name() == null || api.name().isBlank() ? "REST API" : api.name());
+        info.put("description", "Generated from the API Gateway REST API of a synthesized CloudFormation template. "
+                + "CORS preflight (OPTIONS) methods are not listed.");
+        info.put("version", "1");
+        doc.put("info", info);
+        doc.put("servers", List.of(server(serverUrl, api.stageName())));
+        doc.put("paths", paths(api));
+        Map<String, Object> components = new LinkedHashMap<>();
+        if (counterSchemas) {
+            addCounterSchemas();
+        }
+        if (!schemas.isEmpty()) {
+            components.put("schemas", new LinkedHashMap<>(schemas));
+        }
+        Map<String, Object> schemes = securitySchemes();
+        if (!schemes.isEmpty()) {
+            components.put("securitySchemes", schemes);
+        }
+        if (!components.isEmpty()) {
+            doc.put("components", components);
+        }
+        return doc;
+    }
+
+    private static Map<String, Object> server(String serverUrl, String stageName) {
+        Map<String, Object> server = new LinkedHashMap<>();
+        if (serverUrl != null) {
+            server.put("url", serverUrl.endsWith("/") && serverUrl.length() > 1
+                    ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl);
+            return server;
+        }
+        server.put("url", "https://{apiId}.execute-api.{region}.amazonaws.com/{stage}");
+        server.put("description", "The deployed REST API (the stack's ApiUrl output)");
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("apiId", variable("abcdef0123", "The REST API id, the first label of the ApiUrl output"));
+        variables.put("region", variable("us-east-1", "The AWS Region of the stack"));
+        variables.put("stage", variable(stageName == null || stageName.isBlank() ? "v1" : stageName,
+                "The stage name"));
+        server.put("variables", variables);
+        return server;
+    }
+
+    private static Map<String, Object> variable(String defaultValue, String description) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("default", defaultValue);
+        v.put("description", description);
+        return v;
+    }
+
+    private Map<String, Object> paths(RestApi api) {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        List<ApiResource> resources = new ArrayList<>(api.resources());
+        resources.sort((a, b) -> a.path().compareTo(b.path()));
+        for (ApiResource resource : resources) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            for (String httpMethod : METHOD_ORDER) {
+                ApiMethod method = resource.methods().get(httpMethod);
+                if (method != null) {
+                    item.put(httpMethod.equals("ANY") ? ANY_METHOD_KEY : httpMethod.toLowerCase(Locale.ROOT),
+                            operation(resource, httpMethod, method));
+                }
+            }
+            // methods API Gateway accepts but OpenAPI has no field for are not written; OPTIONS is CORS preflight
+            if (!item.isEmpty()) {
+                paths.put(resource.path(), item);
+            }
+        }
+        return paths;
+    }
+
+    private Map<String, Object> operation(ApiResource resource, String httpMethod, ApiMethod method) {
+        CounterRoute route = COUNTER_ROUTES.get(httpMethod + " " + resource.path());
+        if (route != null) {
+            counterSchemas = true;
+        }
+        Map<String, Object> op = new LinkedHashMap<>();
+        if (route != null) {
+            op.put("tags", List.of("counters"));
+            op.put("summary", route.summary());
+        }
+        op.put("operationId", uniqueOperationId(route != null ? route.operationId()
+                : derivedOperationId(httpMethod, resource.path())));
+        List<Object> parameters = parameters(resource, method, route != null);
+        if (!parameters.isEmpty()) {
+            op.put("parameters", parameters);
+        }
+        Map<String, Object> body = requestBody(method, (String) op.get("operationId"));
+        if (body != null) {
+            op.put("requestBody", body);
+        }
+        op.put("responses", responses(method, route));
+        List<Object> security = security(method);
+        if (!security.isEmpty()) {
+            op.put("security", security);
+        }
+        return op;
+    }
+
+    /** e.g. POST /counters/{name}/increment -> postCountersNameIncrement; ANY / -> anyRoot. */
+    static String derivedOperationId(String httpMethod, String path) {
+        StringBuilder id = new StringBuilder(httpMethod.toLowerCase(Locale.ROOT));
+        boolean any = false;
+        for (String segment : path.split("/")) {
+            String word = segment.replaceAll("[^A-Za-z0-9]+", " ").trim();
+            for (String part : word.split(" ")) {
+                if (!part.isEmpty()) {
+                    id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            id.append("Root");
+        }
+        return id.toString();
+    }
+
+    private String uniqueOperationId(String id) {
+        String unique = id;
+        for (int n = 2; !operationIds.add(unique); n++) {
+            unique = id + n;
+        }
+        return unique;
+    }
+
+    private List<Object> parameters(ApiResource resource, ApiMethod method, boolean counterRoute) {
+        List<Object> parameters = new ArrayList<>();
+        Set<String> seenPath = new LinkedHashSet<>();
+        Matcher m = PATH_PARAMETER.matcher(resource.path());
+        while (m.find()) {
+            String raw = m.group(1);
+            boolean greedy = raw.endsWith("+");
+            String name = greedy ? raw.substring(0, raw.length() - 1) : raw;
+            if (!seenPath.add(name)) {
+                continue;
+            }
+            String description = greedy ? "The rest of the path (greedy: may contain '/')."
+                    : counterRoute && name.equals("name") ? "The counter's name." : null;
+            parameters.add(parameter(name, "path", true, description));
+        }
+        Map<String, Boolean> query = new TreeMap<>();
+        Map<String, Boolean> headers = new TreeMap<>();
+        method.requestParameters().forEach((key, required) -> {
+            boolean req = Boolean.TRUE.equals(required);
+            if (key.startsWith(QUERY_PREFIX)) {
+                query.put(key.substring(QUERY_PREFIX.length()), req);
+            } else if (key.startsWith(HEADER_PREFIX)) {
+                headers.put(key.substring(HEADER_PREFIX.length()), req);
+            }
+            // method.request.path.* parameters are the path's {...} segments, listed above
+        });
+        query.forEach((name, req) -> parameters.add(parameter(name, "query", req)));
+        headers.forEach((name, req) -> parameters.add(parameter(name, "header", req)));
+        return parameters;
+    }
+
+    private static Map<String, Object> parameter(String name, String in, boolean required) {
+        return parameter(name, in, required, null);
+    }
+
+    private static Map<String, Object> parameter(String name, String in, boolean required, String description) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("in", in);
+        if (description != null) {
+            p.put("description", description);
+        }
+        p.put("required", required);
+        p.put("schema", Map.of("type", "string"));
+        return p;
+    }
+
+    private Map<String, Object> requestBody(ApiMethod method, String operationId) {
+        if (method.requestModels().isEmpty()) {
+            return null;
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        boolean required = false;
+        for (Map.Entry<String, Object> e : new TreeMap<>(method.requestModels()).entrySet()) {
+            Map<String, Object> schema = SchemaConverter.convert(e.getValue());
+            if (schema.get("required") instanceof List<?> l && !l.isEmpty()) {
+                required = true;
+            }
+            content.put(e.getKey(), Map.of("schema", schemaRef(schema, operationId + "Request")));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        Object description = firstDescription(method.requestModels());
+        if (description != null) {
+            body.put("description", description);
+        }
+        body.put("required", required);
+        body.put("content", content);
+        return body;
+    }
+
+    private static Object firstDescription(Map<String, Object> models) {
+        for (Object schema : new TreeMap<>(models).values()) {
+            if (schema instanceof Map<?, ?> m && m.get("description") instanceof String d) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Registers a schema under its title (or the fallback name) and returns a $ref to it. */
+    private Map<String, Object> schemaRef(Map<String, Object> schema, String fallbackName) {
+        String base = schema.get("title") instanceof String t && COMPONENT_NAME.matcher(t).matches()
+                && !isCounterSchemaName(t) ? t : fallbackName;
+        String name = base;
+        for (int n = 2; schemas.containsKey(name) && !schemas.get(name).equals(schema); n++) {
+            name = base + n;
+        }
+        schemas.put(name, schema);
+        return ref(name);
+    }
+
+    private static boolean isCounterSchemaName(String name) {
+        return Set.of("Counter", "CounterUpdate", "IdRange", "Error").contains(name);
+    }
+
+    private static Map<String, Object> ref(String schemaName) {
+        return Map.of("$ref", "#/components/schemas/" + schemaName);
+    }
+
+    private Map<String, Object> responses(ApiMethod method, CounterRoute route) {
+        Map<String, Object> responses = new LinkedHashMap<>();
+        List<MethodResponse> sorted = new ArrayList<>(method.methodResponses());
+        sorted.sort((a, b) -> a.statusCode().compareTo(b.statusCode()));
+        for (MethodResponse r : sorted) {
+            String status = r.statusCode();
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("description", description(status, route));
+            Map<String, Object> headers = new LinkedHashMap<>();
+            new TreeMap<>(r.responseParameters()).forEach((key, required) -> {
+                if (key.startsWith(RESPONSE_HEADER_PREFIX)) {
+                    Map<String, Object> header = new LinkedHashMap<>();
+                    String name = key.substring(RESPONSE_HEADER_PREFIX.length());
+                    if (name.equalsIgnoreCase("Retry-After")) {
+                        header.put("description", "Seconds to wait before retrying.");
+                    }
+                    header.put("required", Boolean.TRUE.equals(required));
+                    header.put("schema", Map.of("type", "string"));
+                    headers.put(name, header);
+                }
+            });
+            if (!headers.isEmpty()) {
+                response.put("headers", headers);
+            }
+            Map<String, Object> content = responseContent(r, route);
+            if (!content.isEmpty()) {
+                response.put("content", content);
+            }
+            responses.put(status, response);
+        }
+        if (responses.isEmpty()) {
+            responses.put("default", Map.of("description", "The integration's response (no method response is "
+                    + "declared)."));
+        }
+        return responses;
+    }
+
+    private Map<String, Object> responseContent(MethodResponse r, CounterRoute route) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        String status = r.statusCode();
+        if (route != null) {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                content.put(JSON, Map.of("schema", ref("Error")));
+            } else if (!status.equals("204") && route.successSchema() != null) {
+                content.put(JSON, Map.of("schema", ref(route.successSchema())));
+            }
+            return content;
+        }
+        new TreeMap<>(r.responseModels()).forEach((contentType, modelName) -> {
+            Map<String, Object> schema;
+            if (modelName != null && schemas.containsKey(modelName)) {
+                schema = ref(modelName);
+            } else if ("Empty".equals(modelName)) {
+                schema = Map.of("type", "object");
+            } else {
+                schema = new LinkedHashMap<>();
+                schema.put("type", "object");
+                schema.put("description", "The API Gateway model " + modelName + ".");
+            }
+            content.put(contentType, Map.of("schema", schema));
+        });
+        return content;
+    }
+
+    private static String description(String status, CounterRoute route) {
+        if (route != null) {
+            String text = switch (status) {
+                case "200", "204" -> route.successDescription();
+                case "400" -> "The request is malformed or its body does not match the route's schema "
+                        + "(error BadRequest).";
+                case "404" -> route.notFound() != null ? route.notFound() : "Not found.";
+                case "409" -> route.conflict() != null ? route.conflict() : "Conflict.";
+                case "429" -> "Too many requests (error Throttled); retry after Retry-After seconds.";
+                case "500" -> "The counter store rejected the request (error InternalError).";
+                case "503" -> "The counter store is unavailable (error ServiceUnavailable); retry after "
+                        + "Retry-After seconds.";
+                default -> null;
+            };
+            if (text != null) {
+                return text;
+            }
+        }
+        String reason = REASONS.get(status);
+        return reason != null ? reason : "Status " + status;
+    }
+
+    private List<Object> security(ApiMethod method) {
+        Map<String, Object> requirement = new LinkedHashMap<>();
+        String type = method.authorizationType() == null ? "NONE" : method.authorizationType().toUpperCase(Locale.ROOT);
+        switch (type) {
+            case "AWS_IAM" -> requirement.put(SIGV4, List.of());
+            case "COGNITO_USER_POOLS" -> requirement.put(COGNITO, List.of());
+            case "CUSTOM" -> requirement.put(LAMBDA_AUTHORIZER, List.of());
+            default -> {
+                // NONE: no credentials
+            }
+        }
+        if (method.apiKeyRequired()) {
+            requirement.put(API_KEY, List.of());
+        }
+        usedSchemes.addAll(requirement.keySet());
+        return requirement.isEmpty() ? List.of() : List.of(requirement);
+    }
+
+    private Map<String, Object> securitySchemes() {
+        Map<String, Object> schemes = new LinkedHashMap<>();
+        for (String name : List.of(SIGV4, API_KEY, COGNITO, LAMBDA_AUTHORIZER)) {
+            if (!usedSchemes.contains(name)) {
+                continue;
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("type", "apiKey");
+            switch (name) {
+                case SIGV4 -> {
+                    s.put("description", "AWS Signature Version 4 with IAM credentials allowed to call "
+                            + "execute-api:Invoke on the route.");
+                    s.put("name", "Authorization");
+                    s.put("in", "header");
+                    s.put("x-amazon-apigateway-authtype", "awsSigv4");
+                }
+                case API_KEY -> {
+                    s.put("description", "An API key of the API's usage plan.");
+                    s.put("name", "x-api-key");
+                    s.put("in", "header");
+                }
+                case COGNITO -> {
+                    s.put("description", "A token issued by the Cognito user pool of the API's authorizer.");
+                    s.put("name", "Authorization");
+                    s.put("in", "header");
+                    s.put("x-amazon-apigateway-authtype", "cognito_user_pools");
+                }
+                default -> {
+                    s.put("description", "A Lambda authorizer reads the Authorization header.");
+                    s.put("name", "Authorization");
+                    s.put("in", "header");
+                    s.put("x-amazon-apigateway-authtype", "custom");
+                }
+            }
+            schemes.put(name, s);
+        }
+        return schemes;
+    }
+
+    private void addCounterSchemas() {
+        Map<String, Object> number = property("number", "A DynamoDB number: an integer or a decimal of up to 38 "
+                + "digits.");
+        Map<String, Object> name = property("string", "The counter's name.");
+
+        schemas.put("Counter", object("A counter and its value.",
+                List.of("name", "value"), "name", name, "value", number));
+        schemas.put("CounterUpdate", object("A counter's new value and the value the same atomic update replaced.",
+                List.of("name", "value", "previous"), "name", name, "value", number,
+                "previous", property("number", "The value before the update.")));
+        schemas.put("IdRange", object("The ids reserved by one call: every integer from first to value.",
+                List.of("name", "value", "first"), "name", name,
+                "value", property("number", "The last id reserved."),
+                "first", property("number", "The first id reserved.")));
+        schemas.put("Error", object("An error: a stable code and a message; 409 errors (LimitExceeded, "
+                        + "ExpectedValueMismatch) also carry the counter's current value.",
+                List.of("error", "message"),
+                "error", property("string", "A stable error code, e.g. NotFound, BadRequest, "
+                        + "LimitExceeded, ExpectedValueMismatch, Throttled, AccessDenied, ServiceUnavailable."),
+                "message", property("string", "A human-readable explanation."),
+                "value", property("number", "The counter's current value (409 only).")));
+    }
+
+    private static Map<String, Object> property(String type, String description) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", type);
+        p.put("description", description);
+        return p;
+    }
+
+    private static Map<String, Object> object(String description, List<String> required, Object... properties) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("description", description);
+        schema.put("required", required);
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (int i = 0; i < properties.length; i += 2) {
+            props.put((String) properties[i], properties[i + 1]);
+        }
+        schema.put("properties", props);
+        return schema;
+    }
+}
