@@ -274,6 +274,7 @@ public class AtomicCounterApi extends Construct {
         variables.put("sortKeyValue", props.getSortKeyValue());
 
         RestApi.Builder builder = RestApi.Builder.create(this, "Resource")
+                .restApiName("atomic-counters")
                 .description("Atomic counters: API Gateway integrations straight to DynamoDB")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
                 .cloudWatchRole(props.isCloudWatchRole())

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: serve, render, openapi. */
 @Command(name = "atomic-counters", mixinStandardHelpOptions = true, version = "atomic-counters 0.1.0",
         description = "Atomic counters over HTTP: API Gateway -> DynamoDB through VTL, served locally.",
-        subcommands = {ServeCommand.class, RenderCommand.class})
+        subcommands = {ServeCommand.class, RenderCommand.class, OpenApiCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
