@@ -7,6 +7,7 @@ import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
@@ -31,9 +32,19 @@ public final class CounterApp {
 
     public static void main(String[] args) {
         App app = new App();
-        CounterStack stack = addStack(app);
+        synthesize(app, addStack(app));
+    }
+
+    /**
+     * Synthesizes the app and returns the stack's artifact, as {@code cdk synth} does.
+     *
+     * @throws IllegalStateException when synthesis reports errors (e.g. an unacknowledged cdk-nag finding)
+     */
+    public static CloudFormationStackArtifact synthesize(App app, Stack stack) {
         CloudAssembly assembly = app.synth();
-        failOnErrors(assembly.getStackByName(stack.getStackName()));
+        CloudFormationStackArtifact artifact = assembly.getStackByName(stack.getStackName());
+        failOnErrors(artifact);
+        return artifact;
     }
 
     /** Adds the stack and the cdk-nag checks to an app. */
@@ -57,9 +68,7 @@ public final class CounterApp {
         Map<String, Object> context = new LinkedHashMap<>(readContext(cdkJson));
         context.putAll(extraContext);
         App app = new App(AppProps.builder().context(context).build());
-        CounterStack stack = addStack(app);
-        CloudFormationStackArtifact artifact = app.synth().getStackByName(stack.getStackName());
-        failOnErrors(artifact);
+        CloudFormationStackArtifact artifact = synthesize(app, addStack(app));
         @SuppressWarnings("unchecked")
         Map<String, Object> template = (Map<String, Object>) artifact.getTemplate();
         return template;
