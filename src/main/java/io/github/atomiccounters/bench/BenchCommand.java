@@ -163,6 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
                         "sortKey", "sk", "sortKeyValue", "counter");
             }
             ProcStatus.Memory afterStart = ProcStatus.self();
+            double childrenAfterStart = ProcStatus.childrenRssMiB();
 
             // 2. the floor: a second DynamoDB Local with the same table, fed what the template renders
             floor = EmbeddedDynamoDb.start(null, 0);
@@ -194,9 +195,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             sampler.stop();
             ProcStatus.Memory end = ProcStatus.self();
+            double children = Math.max(childrenAfterStart, ProcStatus.childrenRssMiB());
 
             BenchReport report = new BenchReport(rows, startupSeconds, startupJvmUptimeSeconds, afterStart.rssMiB(),
-                    sampler.maxRssMiB(), end.peakMiB(), auth, sharedCounter, productUrl != null,
+                    sampler.maxRssMiB(), end.peakMiB(), children, auth, sharedCounter, productUrl != null,
                     LoadStep.human(warm), LoadStep.human(measure));
             report.printTable(out);
             if (json != null) {

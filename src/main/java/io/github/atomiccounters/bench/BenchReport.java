@@ -29,6 +29,7 @@ final class BenchReport {
     private final double rssAfterStartMiB;
     private final double rssMaxDuringSweepMiB;
     private final double rssPeakMiB;
+    private final double childrenRssMiB;
     private final boolean auth;
     private final boolean sharedCounter;
     private final boolean external;
@@ -36,7 +37,7 @@ final class BenchReport {
     private final String duration;
 
     BenchReport(List<LoadStep.Result[]> rows, double startupSeconds, double startupJvmUptimeSeconds,
-                double rssAfterStartMiB, double rssMaxDuringSweepMiB, double rssPeakMiB, boolean auth,
+                double rssAfterStartMiB, double rssMaxDuringSweepMiB, double rssPeakMiB, double childrenRssMiB, boolean auth,
                 boolean sharedCounter, boolean external, String warmup, String duration) {
         this.rows = rows;
         this.startupSeconds = startupSeconds;
@@ -44,6 +45,7 @@ final class BenchReport {
         this.rssAfterStartMiB = rssAfterStartMiB;
         this.rssMaxDuringSweepMiB = rssMaxDuringSweepMiB;
         this.rssPeakMiB = rssPeakMiB;
+        this.childrenRssMiB = childrenRssMiB;
         this.auth = auth;
         this.sharedCounter = sharedCounter;
         this.external = external;
@@ -57,14 +59,15 @@ final class BenchReport {
 
     void printTable(PrintStream out) {
         out.println();
-        out.printf("%4s | %11s | %13s | %7s | %-24s | %-24s | %s%n", "C", "floor req/s", "product req/s",
-                "ratio", "floor p50/p99/max ms", "product p50/p99/max ms", "errors f/p");
+        out.printf("%4s | %11s | %13s | %7s | %-24s | %-24s | %-17s | %s%n", "C", "floor req/s", "product req/s",
+                "ratio", "floor p50/p99/max ms", "product p50/p99/max ms", "CPU us/req f / p", "errors f/p");
         out.println("-".repeat(4) + "-+-" + "-".repeat(11) + "-+-" + "-".repeat(13) + "-+-" + "-".repeat(7) + "-+-"
-                + "-".repeat(24) + "-+-" + "-".repeat(24) + "-+-" + "-".repeat(10));
+                + "-".repeat(24) + "-+-" + "-".repeat(24) + "-+-" + "-".repeat(17) + "-+-" + "-".repeat(10));
         for (LoadStep.Result[] r : rows) {
-            out.printf("%4d | %11.0f | %13.0f | %7.2f | %-24s | %-24s | %d/%d%n", r[0].concurrency(),
+            out.printf("%4d | %11.0f | %13.0f | %7.2f | %-24s | %-24s | %-17s | %d/%d%n", r[0].concurrency(),
                     r[0].requestsPerSecond(), r[1].requestsPerSecond(), ratio(r[0], r[1]), latencies(r[0]),
-                    latencies(r[1]), r[0].errors(), r[1].errors());
+                    latencies(r[1]), String.format("%.0f / %.0f", r[0].cpuMicrosPerRequest(),
+                            r[1].cpuMicrosPerRequest()), r[0].errors(), r[1].errors());
         }
         out.println();
         double worst = rows.stream().mapToDouble(r -> ratio(r[0], r[1])).min().orElse(0);
@@ -77,6 +80,10 @@ final class BenchReport {
         out.printf("resident memory of this process: %.0f MiB after start-up%s, max %.0f MiB during the sweep, "
                         + "peak (VmHWM) %.0f MiB%n", rssAfterStartMiB, external ? "" : " (runtime only)",
                 rssMaxDuringSweepMiB, rssPeakMiB);
+        if (childrenRssMiB > 0) {
+            out.printf("child processes (jsii's node runtime, kept by the in-process synthesis): %.0f MiB resident%n",
+                    childrenRssMiB);
+        }
     }
 
     private static String latencies(LoadStep.Result r) {
@@ -102,7 +109,7 @@ final class BenchReport {
                     "jvmUptimeAtFirstAnswerSeconds", startupJvmUptimeSeconds));
         }
         doc.put("memory", Map.of("rssAfterStartMiB", rssAfterStartMiB, "rssMaxDuringSweepMiB", rssMaxDuringSweepMiB,
-                "rssPeakMiB", rssPeakMiB));
+                "rssPeakMiB", rssPeakMiB, "childProcessesRssMiB", childrenRssMiB));
         return doc;
     }
 

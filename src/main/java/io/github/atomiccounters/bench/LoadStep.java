@@ -23,7 +23,8 @@ public final class LoadStep {
 
     /** The outcome of one step; latencies in milliseconds. */
     public record Result(String side, int concurrency, long requests, long errors, double seconds,
-                         double requestsPerSecond, double p50Ms, double p99Ms, double maxMs, String firstError) {
+                         double requestsPerSecond, double p50Ms, double p99Ms, double maxMs,
+                         double cpuMicrosPerRequest, String firstError) {
     }
 
     private LoadStep() {
@@ -102,9 +103,16 @@ public final class LoadStep {
         window[0] = now + warmup.toNanos();
         window[1] = window[0] + duration.toNanos();
         go.countDown();
+        // CPU of the whole process (load generator and servers alike) over the measured window, per request
+        long sleepMs = (window[0] - System.nanoTime()) / 1_000_000;
+        if (sleepMs > 0) {
+            Thread.sleep(sleepMs);
+        }
+        long cpuStart = processCpuNanos();
         for (Thread t : threads) {
             t.join();
         }
+        long cpuEnd = processCpuNanos();
         int total = 0;
         long errorCount = 0;
         long lastEnd = window[0];
@@ -122,11 +130,22 @@ public final class LoadStep {
         Percentiles.Summary s = Percentiles.summarize(all);
         double seconds = Math.max(1e-9, (lastEnd - window[0]) / 1e9);
         Result result = new Result(side, concurrency, total, errorCount, seconds, total / seconds,
-                s.p50() / 1e6, s.p99() / 1e6, s.max() / 1e6, firstError.get());
-        log.printf("[bench] %-7s c=%-3d %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  max %7.2f ms  %d requests, %d errors%s%n",
-                side, concurrency, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.maxMs(), total,
+                s.p50() / 1e6, s.p99() / 1e6, s.max() / 1e6,
+                cpuStart < 0 || total == 0 ? -1 : (cpuEnd - cpuStart) / 1e3 / total, firstError.get());
+        log.printf("[bench] %-7s c=%-3d %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  max %7.2f ms  cpu %4.0f us/req  %d requests, %d errors%s%n",
+                side, concurrency, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.maxMs(),
+                result.cpuMicrosPerRequest(), total,
                 errorCount, firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
         return result;
+    }
+
+    /** CPU time of this process so far (all threads), or -1 where the JVM does not tell. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     static String human(Duration d) {
