@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalServer implements AutoCloseable {
     private static final int WORKERS = 128;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -34,6 +35,13 @@ public final class LocalServer implements AutoCloseable {
     }
 
     public static LocalServer start(String host, int port, RequestPipeline pipeline, PrintStream log) {
+        // The JDK server writes a response's headers and body in separate writes and leaves Nagle's algorithm on:
+        // the body then waits for the client's delayed ACK of the headers, about 40 ms per request on Linux
+        // (measured: 15 -> 55 req/s for one client). TCP_NODELAY is this property, read once per JVM when the
+        // first HttpServer is created; an explicit -Dsun.net.httpserver.nodelay=false still wins.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
             AtomicInteger ids = new AtomicInteger();
