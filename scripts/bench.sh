@@ -3,8 +3,8 @@
 #   scripts/bench.sh --concurrency 1,4,16,64 --duration 10s --warmup 3s --json target/bench.json --chart target/bench.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o compile
+mvn -B -q compile
 if [[ ! -s target/cp.txt || pom.xml -nt target/cp.txt ]]; then
-  mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+  mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 fi
 exec java -cp "target/classes:$(cat target/cp.txt)" io.github.atomiccounters.bench.BenchCommand "$@"

@@ -7,8 +7,8 @@
 #   scripts/jmh.sh -l                                    # list them
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o compile
+mvn -B -q compile
 if [[ ! -s target/cp.txt || pom.xml -nt target/cp.txt ]]; then
-  mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+  mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 fi
 exec java -cp "target/classes:$(cat target/cp.txt)" org.openjdk.jmh.Main "$@"

@@ -6,9 +6,9 @@
 # SERVE_JAVA_OPTS is passed to the serve JVM, e.g. SERVE_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/serve.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o compile
+mvn -B -q compile
 if [[ ! -s target/cp.txt || pom.xml -nt target/cp.txt ]]; then
-  mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+  mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 fi
 CP="target/classes:$(cat target/cp.txt)"
 LOG=$(mktemp)

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -25,10 +24,7 @@ class ConcurrencyE2ETest {
 
     @BeforeAll
     static void start() {
-        // Its own runtime with AWS's default account limits instead of the stage's 100 req/s (burst 200): these
-        // tests fire 300-500 requests at once to check atomicity, not throttling, which would answer 429.
-        LocalRuntime runtime = LocalApi.runtime("iam-unthrottled",
-                Map.of("throttleRate", "10000", "throttleBurst", "5000"), null);
+        LocalRuntime runtime = LocalApi.withFaults(null);
         api = new ApiClient(runtime);
     }
 
