@@ -75,6 +75,24 @@ class CounterStackTest {
     }
 
     @Test
+    void incrementTakesARateLimitWindowThatRequiresMaxAndMayAnswer409WithRetryAfter() {
+        Map<String, Object> method = methodsByRoute.get("POST /counters/{name}/increment");
+        Map<String, Object> conflict = Routes.list(method.get("MethodResponses")).stream()
+                .filter(r -> "409".equals(r.get("StatusCode"))).findFirst().orElseThrow();
+        assertThat(Routes.map(conflict.get("ResponseParameters")))
+                .containsEntry("method.response.header.Retry-After", false);
+        Map<String, Object> decrement = methodsByRoute.get("POST /counters/{name}/decrement");
+        assertThat(Routes.list(decrement.get("MethodResponses")).stream()
+                .filter(r -> "409".equals(r.get("StatusCode"))).findFirst().orElseThrow().toString())
+                .doesNotContain("Retry-After");
+
+        Map<String, Object> schema = TemplateFiles.readSchema("models/increment.json");
+        assertThat(Routes.map(Routes.map(schema.get("properties")).get("window")))
+                .containsEntry("type", "integer").containsEntry("minimum", 1).containsEntry("maximum", 86400);
+        assertThat(Routes.map(schema.get("dependencies"))).containsEntry("window", List.of("max"));
+    }
+
+    @Test
     void theValidatorChecksBodiesAndParameters() {
         Map<String, Object> validator = synth.only("AWS::ApiGateway::RequestValidator");
         assertThat(validator).containsEntry("ValidateRequestBody", true).containsEntry("ValidateRequestParameters", true);

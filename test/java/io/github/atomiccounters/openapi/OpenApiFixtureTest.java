@@ -183,10 +183,13 @@ class OpenApiFixtureTest {
         assertThat(schemas).containsKeys("Counter", "CounterUpdate", "IdRange", "Error", "IncrementRequest");
         assertThat(list(at(schemas, "Counter"), "required")).containsExactly("name", "value");
         assertThat(at(schemas, "Counter", "properties")).containsOnlyKeys("name", "value");
-        assertThat(at(schemas, "CounterUpdate", "properties")).containsOnlyKeys("name", "value", "previous");
+        assertThat(at(schemas, "CounterUpdate", "properties")).containsOnlyKeys("name", "value", "previous", "window");
+        assertThat(at(schemas, "CounterUpdate", "properties", "window", "properties"))
+                .containsOnlyKeys("start", "resetAt", "limit");
         assertThat(at(schemas, "IdRange", "properties")).containsOnlyKeys("name", "value", "first");
         assertThat(list(at(schemas, "Error"), "required")).containsExactly("error", "message");
-        assertThat(at(schemas, "Error", "properties")).containsOnlyKeys("error", "message", "value");
+        assertThat(at(schemas, "Error", "properties")).containsOnlyKeys("error", "message", "value", "limit",
+                "resetAt");
     }
 
     @Test

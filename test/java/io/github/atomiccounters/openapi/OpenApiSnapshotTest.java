@@ -70,6 +70,9 @@ class OpenApiSnapshotTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> model = mapper.readValue(Path.of("velocity-templates/models", file).toFile(), Map.class);
             assertThat(model.remove("$schema")).isEqualTo("http://json-schema.org/draft-04/schema#");
+            // OpenAPI 3.0 has no "dependencies": the converter drops it (increment's description says that
+            // window requires max, and API Gateway's validator enforces it)
+            model.remove("dependencies");
             Map<String, Object> ref = at(op, "requestBody", "content", "application/json", "schema");
             String name = (String) model.get("title");
             assertThat(ref).as(e.getKey()).isEqualTo(Map.of("$ref", "#/components/schemas/" + name));

@@ -371,6 +371,9 @@ public class AtomicCounterApi extends Construct {
             Map<String, Boolean> parameters = new LinkedHashMap<>(headers);
             if (status.equals("429") || status.equals("503")) {
                 parameters.put("method.response.header.Retry-After", true);
+            } else if (status.equals("409") && route.path().endsWith("/increment")) {
+                // a full rate-limit window answers 409 with Retry-After (seconds until the next window)
+                parameters.put("method.response.header.Retry-After", false);
             }
             methodResponses.add(MethodResponse.builder()
                     .statusCode(status)

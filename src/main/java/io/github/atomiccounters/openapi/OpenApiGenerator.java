@@ -92,7 +92,9 @@ public final class OpenApiGenerator {
                     "The counter is deleted (or did not exist).", null, null),
             "POST /counters/{name}/increment", new CounterRoute("incrementCounter", "Increment a counter",
                     "CounterUpdate", "The new value and the one it replaced.", null,
-                    "The update would take the counter past max (error LimitExceeded; value is the current value)."),
+                    "The update would take the counter past max, or the rate-limit window is full (error "
+                            + "LimitExceeded; value is the current value; a window also gives limit, resetAt and "
+                            + "Retry-After)."),
             "POST /counters/{name}/decrement", new CounterRoute("decrementCounter", "Decrement a counter",
                     "CounterUpdate", "The new value and the one it replaced.", null,
                     "The update would take the counter below min (error LimitExceeded; value is the current value)."),
@@ -524,7 +526,12 @@ public final class OpenApiGenerator {
                 List.of("name", "value"), "name", name, "value", number));
         schemas.put("CounterUpdate", object("A counter's new value and the value the same atomic update replaced.",
                 List.of("name", "value", "previous"), "name", name, "value", number,
-                "previous", property("number", "The value before the update.")));
+                "previous", property("number", "The value before the update."),
+                "window", object("With a rate-limit window (increment with window and max): the window the "
+                                + "update counted into.", List.of("start", "resetAt", "limit"),
+                        "start", property("integer", "The window's start, epoch seconds."),
+                        "resetAt", property("integer", "The next window's start, epoch seconds."),
+                        "limit", property("number", "The most the window accepts (max)."))));
         schemas.put("IdRange", object("The ids reserved by one call: every integer from first to value.",
                 List.of("name", "value", "first"), "name", name,
                 "value", property("number", "The last id reserved."),
@@ -535,7 +542,10 @@ public final class OpenApiGenerator {
                 "error", property("string", "A stable error code, e.g. NotFound, BadRequest, "
                         + "LimitExceeded, ExpectedValueMismatch, Throttled, AccessDenied, ServiceUnavailable."),
                 "message", property("string", "A human-readable explanation."),
-                "value", property("number", "The counter's current value (409 only).")));
+                "value", property("number", "The counter's current value (409 only)."),
+                "limit", property("number", "A full rate-limit window's limit (409 only)."),
+                "resetAt", property("integer", "When a full rate-limit window resets, epoch seconds (409 "
+                        + "only).")));
     }
 
     private static Map<String, Object> property(String type, String description) {
