@@ -93,6 +93,12 @@ class CounterStackTest {
     }
 
     @Test
+    void theShardCountContextOptionReachesTheTemplatesAsAStageVariable() {
+        Map<String, Object> stage = Synth.of(Map.of("shardCount", "25")).only("AWS::ApiGateway::Stage");
+        assertThat(Routes.map(stage.get("Variables"))).containsEntry("shardCount", "25");
+    }
+
+    @Test
     void theValidatorChecksBodiesAndParameters() {
         Map<String, Object> validator = synth.only("AWS::ApiGateway::RequestValidator");
         assertThat(validator).containsEntry("ValidateRequestBody", true).containsEntry("ValidateRequestParameters", true);
@@ -107,7 +113,8 @@ class CounterStackTest {
         assertThat(statements).containsExactly(
                 Map.of("Sid", "GetItem", "Effect", "Allow", "Action", "dynamodb:GetItem", "Resource", tableArn),
                 Map.of("Sid", "UpdateItem", "Effect", "Allow", "Action", "dynamodb:UpdateItem", "Resource", tableArn),
-                Map.of("Sid", "DeleteItem", "Effect", "Allow", "Action", "dynamodb:DeleteItem", "Resource", tableArn));
+                Map.of("Sid", "DeleteItem", "Effect", "Allow", "Action", "dynamodb:DeleteItem", "Resource", tableArn),
+                Map.of("Sid", "Query", "Effect", "Allow", "Action", "dynamodb:Query", "Resource", tableArn));
         // attached to the integration role, which only API Gateway can assume
         String roleRef = Routes.ref(Routes.list(policy.get("Roles")).get(0));
         Map<String, Object> role = Synth.props(synth.template.findResources("AWS::IAM::Role").get(roleRef));
@@ -146,7 +153,7 @@ class CounterStackTest {
         assertThat(format).startsWith("{").contains("\"status\":\"$context.status\"");
         String table = synth.template.findResources("AWS::DynamoDB::Table").keySet().iterator().next();
         assertThat(stage.get("Variables")).isEqualTo(Map.of("tableName", Map.of("Ref", table),
-                "partitionKey", "pk", "sortKey", "sk", "sortKeyValue", "counter"));
+                "partitionKey", "pk", "sortKey", "sk", "sortKeyValue", "counter", "shardCount", "10"));
         Map<String, Object> logGroup = synth.only("AWS::Logs::LogGroup");
         assertThat(logGroup.get("RetentionInDays")).isEqualTo(365);
     }

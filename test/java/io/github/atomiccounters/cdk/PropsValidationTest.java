@@ -49,6 +49,18 @@ class PropsValidationTest {
     }
 
     @Test
+    void shardCountIsAnIntegerFrom1To100() {
+        for (Number bad : new Number[] {0, 101, 2.5, -3}) {
+            assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().shardCount(bad)))
+                    .hasMessage("shardCount: expected an integer from 1 to 100 but got " + bad);
+        }
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().shardCount(null)))
+                .hasMessage("shardCount: expected an integer from 1 to 100 but got null");
+        build(AtomicCounterApiProps.builder().shardCount(1));
+        build(AtomicCounterApiProps.builder().shardCount(100));
+    }
+
+    @Test
     void authContextOptionIsChecked() {
         assertThatThrownBy(() -> AuthMode.parse("oauth"))
                 .hasMessage("auth: expected one of iam, api-key, cognito, none but got 'oauth'");

@@ -33,6 +33,9 @@ class OpenApiSnapshotTest {
         ROUTES.put("incrementCounter", new String[] {"post", "/counters/{name}/increment", "increment.json"});
         ROUTES.put("decrementCounter", new String[] {"post", "/counters/{name}/decrement", "decrement.json"});
         ROUTES.put("nextIds", new String[] {"post", "/counters/{name}/next", "next.json"});
+        ROUTES.put("incrementShardedCounter", new String[] {"post", "/counters/{name}/shards/increment",
+                "shard-increment.json"});
+        ROUTES.put("getShardedCounter", new String[] {"get", "/counters/{name}/shards", null});
     }
 
     static Map<String, Object> doc;
@@ -45,7 +48,8 @@ class OpenApiSnapshotTest {
     @Test
     void everyRouteOfTheApiWithItsOperationId() {
         assertThat(List.copyOf(at(doc, "paths").keySet())).containsExactly("/counters/{name}",
-                "/counters/{name}/decrement", "/counters/{name}/increment", "/counters/{name}/next");
+                "/counters/{name}/decrement", "/counters/{name}/increment", "/counters/{name}/next",
+                "/counters/{name}/shards", "/counters/{name}/shards/increment");
         assertThat(List.copyOf(at(doc, "paths", "/counters/{name}").keySet())).containsExactly("get", "put", "delete");
         ROUTES.forEach((id, route) -> {
             Map<String, Object> op = at(doc, "paths", route[1], route[0]);
@@ -86,7 +90,8 @@ class OpenApiSnapshotTest {
     @Test
     void responsesHaveTheRouteShapesAndErrors() {
         Map<String, String> success = Map.of("getCounter", "Counter", "setCounter", "Counter",
-                "incrementCounter", "CounterUpdate", "decrementCounter", "CounterUpdate", "nextIds", "IdRange");
+                "incrementCounter", "CounterUpdate", "decrementCounter", "CounterUpdate", "nextIds", "IdRange",
+                "incrementShardedCounter", "ShardUpdate", "getShardedCounter", "ShardedCounter");
         ROUTES.forEach((id, route) -> {
             Map<String, Object> responses = at(doc, "paths", route[1], route[0], "responses");
             String ok = id.equals("deleteCounter") ? "204" : "200";

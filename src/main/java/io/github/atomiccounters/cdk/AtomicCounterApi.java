@@ -89,7 +89,11 @@ public class AtomicCounterApi extends Construct {
             new Route("/counters/{name}/decrement", "POST", "UpdateItem", "request/decrement.vtl",
                     "response/update.vtl", "models/decrement.json", "200"),
             new Route("/counters/{name}/next", "POST", "UpdateItem", "request/next.vtl", "response/next.vtl",
-                    "models/next.json", "200"));
+                    "models/next.json", "200"),
+            new Route("/counters/{name}/shards/increment", "POST", "UpdateItem", "request/shard-increment.vtl",
+                    "response/shard-increment.vtl", "models/shard-increment.json", "200"),
+            new Route("/counters/{name}/shards", "GET", "Query", "request/shards.vtl", "response/shards.vtl",
+                    null, "200"));
 
     /** DynamoDB errors (HTTP 4xx or 5xx) all go through this template, which picks the client's status. */
     public static final String ERROR_TEMPLATE = "response/error.vtl";
@@ -210,6 +214,11 @@ public class AtomicCounterApi extends Construct {
             throw new IllegalArgumentException("userPool: required with authMode COGNITO and only then, but authMode is "
                     + props.getAuthMode() + " and userPool is " + (props.getUserPool() == null ? "absent" : "set"));
         }
+        Number shards = props.getShardCount();
+        if (shards == null || shards.doubleValue() != Math.rint(shards.doubleValue()) || shards.doubleValue() < 1
+                || shards.doubleValue() > 100) {
+            throw new IllegalArgumentException("shardCount: expected an integer from 1 to 100 but got " + shards);
+        }
         requirePositive("throttlingRateLimit", props.getThrottlingRateLimit());
         requirePositive("throttlingBurstLimit", props.getThrottlingBurstLimit());
         requirePositive("apiKeyRateLimit", props.getApiKeyRateLimit());
@@ -272,6 +281,7 @@ public class AtomicCounterApi extends Construct {
             variables.put("sortKey", props.getSortKeyName());
         }
         variables.put("sortKeyValue", props.getSortKeyValue());
+        variables.put("shardCount", Integer.toString(props.getShardCount().intValue()));
 
         RestApi.Builder builder = RestApi.Builder.create(this, "Resource")
                 .restApiName("atomic-counters")
@@ -474,7 +484,8 @@ public class AtomicCounterApi extends Construct {
         Alarm.Builder.create(this, "ThrottlesAlarm")
                 .alarmDescription("DynamoDB throttled counter requests (hot counter past 1,000 writes/s?)")
                 .metric(table.metricThrottledRequestsForOperations(OperationsMetricOptions.builder()
-                        .operations(List.of(Operation.GET_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM))
+                        .operations(List.of(Operation.GET_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM,
+                                Operation.QUERY))
                         .period(period)
                         .build()))
                 .threshold(1)

@@ -26,6 +26,7 @@ public final class AtomicCounterApiProps {
     private final String stageName;
     private final RetentionDays accessLogRetention;
     private final boolean cloudWatchRole;
+    private final Number shardCount;
 
     private AtomicCounterApiProps(Builder b) {
         this.table = b.table;
@@ -43,6 +44,7 @@ public final class AtomicCounterApiProps {
         this.stageName = b.stageName;
         this.accessLogRetention = b.accessLogRetention;
         this.cloudWatchRole = b.cloudWatchRole;
+        this.shardCount = b.shardCount;
     }
 
     public static Builder builder() {
@@ -94,6 +96,15 @@ public final class AtomicCounterApiProps {
         return apiKeyQuotaPerDay;
     }
 
+    /**
+     * Items a sharded counter ({@code /counters/{name}/shards}) spreads its writes over: an integer from 1 to
+     * 100. Each shard takes up to 1,000 writes/s; a read sums them all (one Query reading N items).
+     * @default 10
+     */
+    public Number getShardCount() {
+        return shardCount;
+    }
+
     /** Stage-wide steady request rate (requests/s). @default 100 */
     public Number getThrottlingRateLimit() {
         return throttlingRateLimit;
@@ -143,6 +154,7 @@ public final class AtomicCounterApiProps {
         private String stageName = "v1";
         private RetentionDays accessLogRetention = RetentionDays.ONE_YEAR;
         private boolean cloudWatchRole = true;
+        private Number shardCount = 10;
 
         private Builder() {
         }
@@ -189,6 +201,11 @@ public final class AtomicCounterApiProps {
 
         public Builder apiKeyQuotaPerDay(Number apiKeyQuotaPerDay) {
             this.apiKeyQuotaPerDay = apiKeyQuotaPerDay;
+            return this;
+        }
+
+        public Builder shardCount(Number shardCount) {
+            this.shardCount = shardCount;
             return this;
         }
 

@@ -38,6 +38,7 @@ public class CounterStack extends Stack {
         }
         builder.sortKeyValue(context("sortKeyValue", "counter"))
                 .stageName(context("stageName", "v1"))
+                .shardCount(number("shardCount", 10))
                 .throttlingRateLimit(number("throttleRate", 100))
                 .throttlingBurstLimit(number("throttleBurst", 200))
                 .apiKeyRateLimit(number("apiKeyRate", 10))

@@ -100,7 +100,14 @@ public final class OpenApiGenerator {
                     "The update would take the counter below min (error LimitExceeded; value is the current value)."),
             "POST /counters/{name}/next", new CounterRoute("nextIds", "Reserve the next ids of a sequence",
                     "IdRange", "The caller owns every id from first to value.", null,
-                    "The sequence cannot advance (error LimitExceeded; value is the current value)."));
+                    "The sequence cannot advance (error LimitExceeded; value is the current value)."),
+            "POST /counters/{name}/shards/increment", new CounterRoute("incrementShardedCounter",
+                    "Increment a sharded counter (one of its shards)", "ShardUpdate",
+                    "The shard that took the update and that shard's new value.", null, null),
+            "GET /counters/{name}/shards", new CounterRoute("getShardedCounter",
+                    "Read a sharded counter (the exact sum of its shards)", "ShardedCounter",
+                    "The sum of the counter's shards and how many shards exist.",
+                    "The sharded counter does not exist (error NotFound).", null));
 
     private static final Map<String, String> REASONS = Map.ofEntries(
             Map.entry("200", "OK"), Map.entry("201", "Created"), Map.entry("202", "Accepted"),
@@ -367,7 +374,7 @@ public final class OpenApiGenerator {
     }
 
     private static boolean isCounterSchemaName(String name) {
-        return Set.of("Counter", "CounterUpdate", "IdRange", "Error").contains(name);
+        return Set.of("Counter", "CounterUpdate", "IdRange", "ShardUpdate", "ShardedCounter", "Error").contains(name);
     }
 
     private static Map<String, Object> ref(String schemaName) {
@@ -536,6 +543,14 @@ public final class OpenApiGenerator {
                 List.of("name", "value", "first"), "name", name,
                 "value", property("number", "The last id reserved."),
                 "first", property("number", "The first id reserved.")));
+        schemas.put("ShardUpdate", object("One shard of a sharded counter took the update.",
+                List.of("name", "shard", "shardValue"), "name", name,
+                "shard", property("integer", "The shard's index, from 0 to shardCount - 1."),
+                "shardValue", property("number", "The shard's new value (not the counter's total).")));
+        schemas.put("ShardedCounter", object("A sharded counter: the exact sum of its shards.",
+                List.of("name", "value", "shards"), "name", name,
+                "value", property("number", "The sum of all shards."),
+                "shards", property("integer", "How many shard items exist (at most shardCount).")));
         schemas.put("Error", object("An error: a stable code and a message; 409 errors (LimitExceeded, "
                         + "ExpectedValueMismatch) also carry the counter's current value.",
                 List.of("error", "message"),
