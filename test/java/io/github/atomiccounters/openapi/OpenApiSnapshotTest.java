@@ -55,9 +55,13 @@ class OpenApiSnapshotTest {
             Map<String, Object> op = at(doc, "paths", route[1], route[0]);
             assertThat(op.get("operationId")).as("%s %s", route[0], route[1]).isEqualTo(id);
             assertThat(op.get("summary")).as("summary of %s", id).isNotNull();
-            assertThat(op.get("parameters")).as("parameters of %s", id).isEqualTo(List.of(Map.of("name", "name",
-                    "in", "path", "description", "The counter's name.", "required", true,
-                    "schema", Map.of("type", "string"))));
+            Map<String, Object> name = Map.of("name", "name", "in", "path", "description", "The counter's name.",
+                    "required", true, "schema", Map.of("type", "string"));
+            Map<String, Object> key = Map.of("name", "Idempotency-Key", "in", "header", "required", false,
+                    "schema", Map.of("type", "string"));
+            boolean idempotent = List.of("incrementCounter", "decrementCounter", "setCounter").contains(id);
+            assertThat(op.get("parameters")).as("parameters of %s", id)
+                    .isEqualTo(idempotent ? List.of(name, key) : List.of(name));
         });
     }
 
@@ -100,8 +104,13 @@ class OpenApiSnapshotTest {
             if (id.equals("deleteCounter")) {
                 assertThat(at(responses, "204")).as(id).doesNotContainKey("content");
             } else {
+                Map<String, Object> ref = Map.of("$ref", "#/components/schemas/" + success.get(id));
+                // with an Idempotency-Key, increment, decrement and set answer an IdempotentUpdate instead
+                boolean idempotent = List.of("incrementCounter", "decrementCounter", "setCounter").contains(id);
                 assertThat(at(responses, ok, "content", "application/json", "schema")).as(id)
-                        .isEqualTo(Map.of("$ref", "#/components/schemas/" + success.get(id)));
+                        .isEqualTo(idempotent ? Map.of("oneOf", List.of(ref,
+                                Map.of("$ref", "#/components/schemas/IdempotentUpdate"))) : ref);
+
             }
             for (String status : List.of("400", "404", "409", "429", "500", "503")) {
                 assertThat(at(responses, status, "content", "application/json", "schema")).as("%s %s", id, status)

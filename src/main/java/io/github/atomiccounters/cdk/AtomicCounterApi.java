@@ -95,6 +95,10 @@ public class AtomicCounterApi extends Construct {
             new Route("/counters/{name}/shards", "GET", "Query", "request/shards.vtl", "response/shards.vtl",
                     null, "200"));
 
+    /** Routes whose request template takes an optional Idempotency-Key header (a transactional update). */
+    public static final Set<String> IDEMPOTENT_ROUTES = Set.of("POST /counters/{name}/increment",
+            "POST /counters/{name}/decrement", "PUT /counters/{name}");
+
     /** DynamoDB errors (HTTP 4xx or 5xx) all go through this template, which picks the client's status. */
     public static final String ERROR_TEMPLATE = "response/error.vtl";
     public static final String GATEWAY_ERROR_TEMPLATE = "gateway/error.vtl";
@@ -381,8 +385,9 @@ public class AtomicCounterApi extends Construct {
             Map<String, Boolean> parameters = new LinkedHashMap<>(headers);
             if (status.equals("429") || status.equals("503")) {
                 parameters.put("method.response.header.Retry-After", true);
-            } else if (status.equals("409") && route.path().endsWith("/increment")) {
-                // a full rate-limit window answers 409 with Retry-After (seconds until the next window)
+            } else if (status.equals("409")) {
+                // a full rate-limit window (seconds until the next window) and a concurrent idempotent update
+                // (1 s) answer 409 with Retry-After
                 parameters.put("method.response.header.Retry-After", false);
             }
             methodResponses.add(MethodResponse.builder()
@@ -391,8 +396,13 @@ public class AtomicCounterApi extends Construct {
                     .responseParameters(parameters)
                     .build());
         }
+        Map<String, Boolean> requestParameters = new LinkedHashMap<>();
+        requestParameters.put("method.request.path.name", true);
+        if (IDEMPOTENT_ROUTES.contains(route.httpMethod() + " " + route.path())) {
+            requestParameters.put("method.request.header.Idempotency-Key", false);
+        }
         MethodOptions.Builder options = MethodOptions.builder()
-                .requestParameters(Map.of("method.request.path.name", true))
+                .requestParameters(requestParameters)
                 .requestValidator(validator)
                 .methodResponses(methodResponses);
         if (model != null) {

@@ -76,6 +76,10 @@ public final class OpenApiGenerator {
                     .withObjectEmptySeparator("")
                     .withArrayEmptySeparator("")));
 
+    private static final String IDEMPOTENCY_CONFLICTS = "; with an Idempotency-Key also: the key was used with "
+            + "another request (IdempotencyKeyReused) or another update of the counter was in progress "
+            + "(ConcurrentUpdate, retry after Retry-After).";
+
     /** A route of the counter API: its operation id, summary, success shape and 409 meaning. */
     private record CounterRoute(String operationId, String summary, String successSchema, String successDescription,
                                 String notFound, String conflict) {
@@ -87,17 +91,18 @@ public final class OpenApiGenerator {
             "PUT /counters/{name}", new CounterRoute("setCounter", "Set a counter", "Counter",
                     "The counter now holds the value.", null,
                     "The counter does not hold the expected value (error ExpectedValueMismatch; value is the "
-                            + "current value)."),
+                            + "current value)" + IDEMPOTENCY_CONFLICTS),
             "DELETE /counters/{name}", new CounterRoute("deleteCounter", "Delete a counter", null,
                     "The counter is deleted (or did not exist).", null, null),
             "POST /counters/{name}/increment", new CounterRoute("incrementCounter", "Increment a counter",
                     "CounterUpdate", "The new value and the one it replaced.", null,
                     "The update would take the counter past max, or the rate-limit window is full (error "
                             + "LimitExceeded; value is the current value; a window also gives limit, resetAt and "
-                            + "Retry-After)."),
+                            + "Retry-After)" + IDEMPOTENCY_CONFLICTS),
             "POST /counters/{name}/decrement", new CounterRoute("decrementCounter", "Decrement a counter",
                     "CounterUpdate", "The new value and the one it replaced.", null,
-                    "The update would take the counter below min (error LimitExceeded; value is the current value)."),
+                    "The update would take the counter below min (error LimitExceeded; value is the current value)"
+                            + IDEMPOTENCY_CONFLICTS),
             "POST /counters/{name}/next", new CounterRoute("nextIds", "Reserve the next ids of a sequence",
                     "IdRange", "The caller owns every id from first to value.", null,
                     "The sequence cannot advance (error LimitExceeded; value is the current value)."),
@@ -374,7 +379,8 @@ public final class OpenApiGenerator {
     }
 
     private static boolean isCounterSchemaName(String name) {
-        return Set.of("Counter", "CounterUpdate", "IdRange", "ShardUpdate", "ShardedCounter", "Error").contains(name);
+        return Set.of("Counter", "CounterUpdate", "IdRange", "ShardUpdate", "ShardedCounter", "IdempotentUpdate",
+                "Error").contains(name);
     }
 
     private static Map<String, Object> ref(String schemaName) {
@@ -405,7 +411,8 @@ public final class OpenApiGenerator {
             if (!headers.isEmpty()) {
                 response.put("headers", headers);
             }
-            Map<String, Object> content = responseContent(r, route);
+            Map<String, Object> content = responseContent(r, route,
+                    method.requestParameters().containsKey(HEADER_PREFIX + "Idempotency-Key"));
             if (!content.isEmpty()) {
                 response.put("content", content);
             }
@@ -418,14 +425,17 @@ public final class OpenApiGenerator {
         return responses;
     }
 
-    private Map<String, Object> responseContent(MethodResponse r, CounterRoute route) {
+    private Map<String, Object> responseContent(MethodResponse r, CounterRoute route, boolean idempotent) {
         Map<String, Object> content = new LinkedHashMap<>();
         String status = r.statusCode();
         if (route != null) {
             if (status.startsWith("4") || status.startsWith("5")) {
                 content.put(JSON, Map.of("schema", ref("Error")));
             } else if (!status.equals("204") && route.successSchema() != null) {
-                content.put(JSON, Map.of("schema", ref(route.successSchema())));
+                // a counter route that takes an Idempotency-Key answers an IdempotentUpdate when one is sent
+                content.put(JSON, Map.of("schema", idempotent
+                        ? Map.of("oneOf", List.of(ref(route.successSchema()), ref("IdempotentUpdate")))
+                        : ref(route.successSchema())));
             }
             return content;
         }
@@ -551,6 +561,12 @@ public final class OpenApiGenerator {
                 List.of("name", "value", "shards"), "name", name,
                 "value", property("number", "The sum of all shards."),
                 "shards", property("integer", "How many shard items exist (at most shardCount).")));
+        schemas.put("IdempotentUpdate", object("The answer to an update sent with an Idempotency-Key: it ran in a "
+                        + "transaction, which returns no values (read the counter for its value).",
+                List.of("name", "idempotencyKey", "replayed"), "name", name,
+                "idempotencyKey", property("string", "The Idempotency-Key of the request."),
+                "replayed", property("boolean", "true: the same request with this key was applied before (within "
+                        + "24 h) and nothing changed now; false: applied now.")));
         schemas.put("Error", object("An error: a stable code and a message; 409 errors (LimitExceeded, "
                         + "ExpectedValueMismatch) also carry the counter's current value.",
                 List.of("error", "message"),

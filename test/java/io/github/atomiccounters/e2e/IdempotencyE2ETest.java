@@ -1,0 +1,208 @@
+package io.github.atomiccounters.e2e;
+
+import io.github.atomiccounters.local.LocalRuntime;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Idempotency-Key on increment, decrement and set: a repeat within 24 h is a replay that changes nothing. */
+class IdempotencyE2ETest {
+    private static LocalRuntime runtime;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        runtime = LocalApi.withFaults(null);
+        api = new ApiClient(runtime);
+    }
+
+    private static ApiClient.Response send(String method, String path, String body, String key) {
+        return api.send(method, path, body, key == null ? Map.of() : Map.of("Idempotency-Key", key), true);
+    }
+
+    private static int value(String name) {
+        ApiClient.Response r = api.send("GET", "/counters/" + name, null);
+        return r.status() == 404 ? 0 : r.json().get("value").asInt();
+    }
+
+    private static String table() {
+        return runtime.model().api().stageVariables().get("tableName");
+    }
+
+    private static List<Map<String, AttributeValue>> items(String name) {
+        return runtime.dynamoDb().client().query(q -> q.tableName(table()).consistentRead(true)
+                .keyConditionExpression("pk = :n").expressionAttributeValues(Map.of(":n",
+                        AttributeValue.fromS(name)))).items();
+    }
+
+    @Test
+    void aRepeatIsAReplayThatChangesNothingAndAnotherBodyWithTheSameKeyIs409() {
+        String name = "orders-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        ApiClient.Response first = send("POST", "/counters/" + name + "/increment", "{\"by\": 5}", key);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("replayed").asBoolean()).isFalse();
+        assertThat(first.json().get("idempotencyKey").asText()).isEqualTo(key);
+        assertThat(value(name)).isEqualTo(5);
+
+        for (int i = 0; i < 3; i++) {
+            ApiClient.Response again = send("POST", "/counters/" + name + "/increment", "{\"by\": 5}", key);
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(again.json().get("replayed").asBoolean()).isTrue();
+        }
+        assertThat(value(name)).isEqualTo(5);
+
+        ApiClient.Response other = send("POST", "/counters/" + name + "/increment", "{\"by\": 6}", key);
+        assertThat(other.status()).as(other.body()).isEqualTo(409);
+        assertThat(other.json().get("error").asText()).isEqualTo("IdempotencyKeyReused");
+        ApiClient.Response otherRoute = send("POST", "/counters/" + name + "/decrement", "{\"by\": 5}", key);
+        assertThat(otherRoute.json().get("error").asText()).isEqualTo("IdempotencyKeyReused");
+        assertThat(value(name)).isEqualTo(5);
+
+        // without a key, the same body counts again; a key is scoped to its counter
+        assertThat(send("POST", "/counters/" + name + "/increment", "{\"by\": 5}", null).json().get("value").asInt())
+                .isEqualTo(10);
+        String elsewhere = "elsewhere-" + UUID.randomUUID();
+        assertThat(send("POST", "/counters/" + elsewhere + "/increment", "{\"by\": 5}", key).json()
+                .get("replayed").asBoolean()).isFalse();
+        assertThat(value(elsewhere)).isEqualTo(5);
+
+        // two markers, expiring 24 h after the request; the counter item itself does not grow
+        long now = System.currentTimeMillis() / 1000;
+        List<Map<String, AttributeValue>> markers = items(name).stream()
+                .filter(i -> i.get("sk").s().startsWith("idempotency#")).toList();
+        assertThat(markers).extracting(i -> i.get("sk").s()).containsExactlyInAnyOrder("idempotency#" + key,
+                "idempotency#" + key + "#/counters/{name}/increment by=5 max=");
+        assertThat(markers).allSatisfy(m -> assertThat(Long.parseLong(m.get("expiresAt").n()))
+                .isBetween(now + 86400 - 60, now + 86400 + 1));
+        Map<String, AttributeValue> counter = items(name).stream()
+                .filter(i -> i.get("sk").s().equals("counter")).findFirst().orElseThrow();
+        assertThat(counter.keySet()).containsExactlyInAnyOrder("pk", "sk", "value", "previous");
+    }
+
+    @Test
+    void aRefusedUpdateIsNotRememberedSoItsRetryIsEvaluatedAgain() {
+        String name = "stock-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        assertThat(api.send("PUT", "/counters/" + name, "{\"value\": 1}").status()).isEqualTo(200);
+        assertThat(send("POST", "/counters/" + name + "/decrement", "{\"by\": 1, \"min\": 0}", null).status())
+                .isEqualTo(200);
+        ApiClient.Response refused = send("POST", "/counters/" + name + "/decrement", "{\"by\": 1, \"min\": 0}", key);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("error").asText()).isEqualTo("LimitExceeded");
+        assertThat(refused.json().get("value").asInt()).isZero();
+        assertThat(items(name)).noneSatisfy(i -> assertThat(i.get("sk").s()).startsWith("idempotency#"));
+
+        assertThat(api.send("PUT", "/counters/" + name, "{\"value\": 3}").status()).isEqualTo(200);
+        ApiClient.Response retry = send("POST", "/counters/" + name + "/decrement", "{\"by\": 1, \"min\": 0}", key);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.json().get("replayed").asBoolean()).isFalse();
+        assertThat(send("POST", "/counters/" + name + "/decrement", "{\"by\": 1, \"min\": 0}", key).json()
+                .get("replayed").asBoolean()).isTrue();
+        assertThat(value(name)).isEqualTo(2);
+    }
+
+    @Test
+    void anIdempotentCompareAndSetIsReplayedNotRefused() {
+        String name = "cas-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"value\": 7, \"expected\": 0}";
+        assertThat(send("PUT", "/counters/" + name, body, key).json().get("replayed").asBoolean()).isFalse();
+        ApiClient.Response again = send("PUT", "/counters/" + name, body, key);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("replayed").asBoolean()).isTrue();
+        // without the key the same call is a mismatch: the counter holds 7 now
+        assertThat(send("PUT", "/counters/" + name, body, null).status()).isEqualTo(409);
+        assertThat(value(name)).isEqualTo(7);
+    }
+
+    @Test
+    void anExpiredMarkerCountsAsAbsentEvenBeforeTtlDeletesIt() {
+        String name = "expired-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        assertThat(send("POST", "/counters/" + name + "/increment", null, key).status()).isEqualTo(200);
+        long past = System.currentTimeMillis() / 1000 - 10;
+        for (Map<String, AttributeValue> marker : items(name)) {
+            if (marker.get("sk").s().startsWith("idempotency#")) {
+                runtime.dynamoDb().client().updateItem(u -> u.tableName(table())
+                        .key(Map.of("pk", marker.get("pk"), "sk", marker.get("sk")))
+                        .updateExpression("SET expiresAt = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromN(Long.toString(past)))));
+            }
+        }
+        ApiClient.Response r = send("POST", "/counters/" + name + "/increment", null, key);
+        assertThat(r.json().get("replayed").asBoolean()).as(r.body()).isFalse();
+        assertThat(value(name)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "POST|next|{}|" + "k-1",
+            "POST|increment|{\"window\": 60, \"max\": 5}|k-2",
+            "POST|increment|{}|bad key with spaces",
+            "POST|increment|{}|k\"}]}"})
+    void nextWindowsAndMalformedKeysAre400AndWriteNothing(String method, String route, String body, String key) {
+        String name = "refused-" + UUID.randomUUID();
+        ApiClient.Response r = send(method, "/counters/" + name + "/" + route, body, key);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isEqualTo("BadRequest");
+        assertThat(items(name)).isEmpty();
+    }
+
+    @Test
+    void aRetryStormChangesTheCounterExactlyOncePerKey() throws Exception {
+        String name = "storm-" + UUID.randomUUID();
+        int keys = 20;
+        int copies = 8;
+        List<String> keyList = new ArrayList<>();
+        for (int k = 0; k < keys; k++) {
+            keyList.add(UUID.randomUUID().toString());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        List<Future<ApiClient.Response>> futures = new ArrayList<>();
+        try {
+            for (int c = 0; c < copies; c++) {
+                for (String key : keyList) {
+                    futures.add(pool.submit(() -> {
+                        // a client that retries what the API says is retryable (409 ConcurrentUpdate)
+                        for (int attempt = 0; ; attempt++) {
+                            ApiClient.Response r = send("POST", "/counters/" + name + "/increment",
+                                    "{\"by\": 1}", key);
+                            boolean retry = r.status() == 409 && r.json().get("error").asText()
+                                    .equals("ConcurrentUpdate");
+                            if (!retry || attempt == 50) {
+                                return r;
+                            }
+                            Thread.sleep(5 + (long) (Math.random() * 20));
+                        }
+                    }));
+                }
+            }
+            List<ApiClient.Response> responses = new ArrayList<>();
+            for (Future<ApiClient.Response> f : futures) {
+                responses.add(f.get());
+            }
+            assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
+            assertThat(responses).filteredOn(r -> !r.json().get("replayed").asBoolean()).hasSize(keys)
+                    .extracting(r -> r.json().get("idempotencyKey").asText())
+                    .containsExactlyInAnyOrderElementsOf(keyList);
+            assertThat(responses).filteredOn(r -> r.json().get("replayed").asBoolean())
+                    .hasSize(keys * (copies - 1));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(value(name)).isEqualTo(keys);
+    }
+}
