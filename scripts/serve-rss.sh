@@ -3,7 +3,7 @@
 # while the bench drives it: starts serve, waits for its URL, runs the bench's sweep against it with
 # --product-url, then reads VmRSS / VmHWM from /proc for serve and its children, and stops serve.
 #   scripts/serve-rss.sh [bench options, e.g. --concurrency 1,16,64 --duration 5s]
-# SERVE_JAVA_OPTS is passed to the serve JVM, e.g. SERVE_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/serve.jfr
+# SERVE_JAVA_OPTS is passed to the serve JVM, e.g. SERVE_JAVA_OPTS=-XX:StartFlightRecording=filename=target/serve.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q compile

@@ -8,13 +8,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,20 +34,7 @@ class ShardedCounterE2ETest {
 
     private static List<ApiClient.Response> race(int calls, java.util.concurrent.Callable<ApiClient.Response> call)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<ApiClient.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                futures.add(pool.submit(call));
-            }
-            List<ApiClient.Response> results = new ArrayList<>();
-            for (Future<ApiClient.Response> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(50, calls, call);
     }
 
     @Test
