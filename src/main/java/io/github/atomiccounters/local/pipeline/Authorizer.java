@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomiccounters.apimodel.ApiMethod;
 import io.github.atomiccounters.local.SigV4Verifier;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -91,9 +90,5 @@ public final class Authorizer {
         } catch (Exception e) {
             throw new GatewayError(GatewayErrorType.UNAUTHORIZED, "Unauthorized");
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
