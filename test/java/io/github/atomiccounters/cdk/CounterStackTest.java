@@ -95,6 +95,31 @@ class CounterStackTest {
     }
 
     @Test
+    void nextTakesAnIdempotencyKeyInOneUpdateItemSoItsAnswerCarriesTheIds() {
+        Map<String, Object> method = methodsByRoute.get("POST /counters/{name}/next");
+        assertThat(Routes.map(method.get("RequestParameters")))
+                .containsEntry("method.request.header.Idempotency-Key", false);
+        Map<String, Object> integration = Routes.map(method.get("Integration"));
+        assertThat(Routes.joined(integration.get("Uri"))).endsWith(":dynamodb:action/UpdateItem");
+        String next = (String) Routes.map(integration.get("RequestTemplates")).get("application/json");
+        // no action override (a transaction returns no values); a repeat is told apart by the item as it was
+        assertThat(next).doesNotContain("requestOverride").contains("\"ReturnValues\": \"UPDATED_NEW\"")
+                .contains("\"ReturnValuesOnConditionCheckFailure\": \"ALL_OLD\"").contains("nextKeys");
+        // the maps of keys are created by set, the route the error tells an unprepared sequence to call
+        String put = (String) Routes.map(Routes.map(methodsByRoute.get("PUT /counters/{name}").get("Integration"))
+                .get("RequestTemplates")).get("application/json");
+        for (int day = 0; day < 4; day++) {
+            assertThat(put).contains("#k" + day + " = if_not_exists(#k" + day + ", :empty)")
+                    .contains("\"#k" + day + "\": \"nextKeys" + day + "\"");
+        }
+        // a sequence whose item holds no more keys answers 429 with Retry-After
+        Map<String, Object> tooMany = Routes.list(method.get("MethodResponses")).stream()
+                .filter(r -> "429".equals(r.get("StatusCode"))).findFirst().orElseThrow();
+        assertThat(Routes.map(tooMany.get("ResponseParameters")))
+                .containsEntry("method.response.header.Retry-After", true);
+    }
+
+    @Test
     void theShardCountContextOptionReachesTheTemplatesAsAStageVariable() {
         Map<String, Object> stage = Synth.of(Map.of("shardCount", "25")).only("AWS::ApiGateway::Stage");
         assertThat(Routes.map(stage.get("Variables"))).containsEntry("shardCount", "25");

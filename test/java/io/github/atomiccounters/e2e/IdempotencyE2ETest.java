@@ -8,16 +8,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Idempotency-Key on increment, decrement and set: a repeat within 24 h is a replay that changes nothing. */
+/**
+ * Idempotency-Key on increment, decrement, set and next: a repeat within 24 h is a replay that changes nothing;
+ * next's replay answers the ids its first call reserved.
+ */
 class IdempotencyE2ETest {
     private static LocalRuntime runtime;
     private static ApiClient api;
@@ -149,11 +156,12 @@ class IdempotencyE2ETest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "POST|next|{}|" + "k-1",
             "POST|increment|{\"window\": 60, \"max\": 5}|k-2",
             "POST|increment|{}|bad key with spaces",
-            "POST|increment|{}|k\"}]}"})
-    void nextWindowsAndMalformedKeysAre400AndWriteNothing(String method, String route, String body, String key) {
+            "POST|increment|{}|k\"}]}",
+            "POST|next|{}|bad key with spaces",
+            "POST|next|{\"count\": 2}|k\", \"#x\": \"y"})
+    void windowsAndMalformedKeysAre400AndWriteNothing(String method, String route, String body, String key) {
         String name = "refused-" + UUID.randomUUID();
         ApiClient.Response r = send(method, "/counters/" + name + "/" + route, body, key);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -204,5 +212,122 @@ class IdempotencyE2ETest {
             pool.shutdownNow();
         }
         assertThat(value(name)).isEqualTo(keys);
+    }
+
+    private static ApiClient.Response next(String name, int count, String key) {
+        return send("POST", "/counters/" + name + "/next", "{\"count\": " + count + "}", key);
+    }
+
+    private static Map<String, AttributeValue> counterItem(String name) {
+        return items(name).stream().filter(i -> i.get("sk").s().equals("counter")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anIdempotentNextAnswersEveryRetryWithTheIdsOfItsFirstCall() {
+        String name = "members-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        assertThat(api.send("PUT", "/counters/" + name, "{\"value\": 0}").status()).isEqualTo(200);
+
+        ApiClient.Response first = next(name, 3, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("first").asInt()).isEqualTo(1);
+        assertThat(first.json().get("value").asInt()).isEqualTo(3);
+        assertThat(first.json().get("replayed").asBoolean()).isFalse();
+        assertThat(first.json().get("idempotencyKey").asText()).isEqualTo(key);
+        assertThat(next(name, 1, null).json().get("value").asInt()).isEqualTo(4);
+
+        for (int i = 0; i < 3; i++) {
+            ApiClient.Response again = next(name, 3, key);
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(again.json().get("replayed").asBoolean()).isTrue();
+            assertThat(again.json().get("first").asInt()).isEqualTo(1);
+            assertThat(again.json().get("value").asInt()).isEqualTo(3);
+        }
+        // the default count is 1: a body without count is another request than {"count": 3}
+        for (String body : new String[] {"{\"count\": 2}", "{}"}) {
+            ApiClient.Response other = send("POST", "/counters/" + name + "/next", body, key);
+            assertThat(other.status()).as(other.body()).isEqualTo(409);
+            assertThat(other.json().get("error").asText()).isEqualTo("IdempotencyKeyReused");
+        }
+        assertThat(value(name)).isEqualTo(4);
+
+        // the key lives in today's map of the counter item: key -> count, "key first" -> first id
+        long day = System.currentTimeMillis() / 1000 / 86400;
+        Map<String, AttributeValue> keys = counterItem(name).get("nextKeys" + day % 4).m();
+        assertThat(keys).containsOnlyKeys(key, key + " first");
+        assertThat(keys.get(key).s()).isEqualTo("3");
+        assertThat(keys.get(key + " first").n()).isEqualTo("1");
+    }
+
+    @Test
+    void anIdempotentNextOnASequenceThatWasNeverPutIs409AndReservesNothing() {
+        String name = "fresh-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        ApiClient.Response refused = next(name, 1, key);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("error").asText()).isEqualTo("SequenceNotPrepared");
+        assertThat(refused.json().get("message").asText()).contains("PUT /counters/" + name);
+        assertThat(items(name)).isEmpty();
+
+        // a sequence in use is prepared without changing it by a compare-and-set to its own value
+        assertThat(next(name, 5, null).json().get("value").asInt()).isEqualTo(5);
+        assertThat(next(name, 1, key).json().get("error").asText()).isEqualTo("SequenceNotPrepared");
+        assertThat(api.send("PUT", "/counters/" + name, "{\"value\": 5, \"expected\": 5}").status()).isEqualTo(200);
+        ApiClient.Response ok = next(name, 1, key);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("first").asInt()).isEqualTo(6);
+        assertThat(value(name)).isEqualTo(6);
+    }
+
+    @Test
+    void aRetryStormOfNextReservesOneRangePerKeyAndAnswersEachCopyWithIt() throws Exception {
+        String name = "signups-" + UUID.randomUUID();
+        assertThat(api.send("PUT", "/counters/" + name, "{\"value\": 0}").status()).isEqualTo(200);
+        int keys = 20;
+        int copies = 8;
+        List<String> keyList = new ArrayList<>();
+        for (int k = 0; k < keys; k++) {
+            keyList.add(UUID.randomUUID().toString());
+        }
+        AtomicInteger sent = new AtomicInteger();
+        List<ApiClient.Response> responses = Race.run(40, keys * copies,
+                () -> next(name, 2, keyList.get(sent.getAndIncrement() % keys)));
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
+        assertThat(responses).filteredOn(r -> !r.json().get("replayed").asBoolean()).hasSize(keys);
+        Map<String, Set<String>> rangesByKey = new HashMap<>();
+        for (ApiClient.Response r : responses) {
+            rangesByKey.computeIfAbsent(r.json().get("idempotencyKey").asText(), k -> new HashSet<>())
+                    .add(r.json().get("first").asInt() + ".." + r.json().get("value").asInt());
+        }
+        // every copy of a key saw the same range; the ranges of different keys tile 1..40 without overlap
+        assertThat(rangesByKey).hasSize(keys).allSatisfy((k, ranges) -> assertThat(ranges).hasSize(1));
+        List<Integer> ids = new ArrayList<>();
+        rangesByKey.values().forEach(ranges -> {
+            String[] bounds = ranges.iterator().next().split("\\.\\.");
+            for (int id = Integer.parseInt(bounds[0]); id <= Integer.parseInt(bounds[1]); id++) {
+                ids.add(id);
+            }
+        });
+        assertThat(ids).hasSize(2 * keys).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isBetween(1, 40));
+        assertThat(value(name)).isEqualTo(2 * keys);
+    }
+
+    @Test
+    void aSequenceWhoseItemCannotHoldAnotherKeyIs429AndReservesNothing() {
+        String name = "full-" + UUID.randomUUID();
+        assertThat(api.send("PUT", "/counters/" + name, "{\"value\": 7}").status()).isEqualTo(200);
+        // fill today's map of keys up to DynamoDB's 400 KB item limit
+        long day = System.currentTimeMillis() / 1000 / 86400;
+        runtime.dynamoDb().client().updateItem(u -> u.tableName(table())
+                .key(Map.of("pk", AttributeValue.fromS(name), "sk", AttributeValue.fromS("counter")))
+                .updateExpression("SET #m.#k = :big")
+                .expressionAttributeNames(Map.of("#m", "nextKeys" + day % 4, "#k", "filler"))
+                .expressionAttributeValues(Map.of(":big", AttributeValue.fromS("x".repeat(409_480)))));
+
+        ApiClient.Response full = next(name, 1, UUID.randomUUID().toString());
+        assertThat(full.status()).as(full.body()).isEqualTo(429);
+        assertThat(full.json().get("error").asText()).isEqualTo("TooManyIdempotencyKeys");
+        assertThat(Long.parseLong(full.header("Retry-After"))).isBetween(1L, 86400L);
+        assertThat(value(name)).isEqualTo(7);
     }
 }

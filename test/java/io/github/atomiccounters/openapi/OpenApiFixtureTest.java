@@ -186,7 +186,9 @@ class OpenApiFixtureTest {
         assertThat(at(schemas, "CounterUpdate", "properties")).containsOnlyKeys("name", "value", "previous", "window");
         assertThat(at(schemas, "CounterUpdate", "properties", "window", "properties"))
                 .containsOnlyKeys("start", "resetAt", "limit");
-        assertThat(at(schemas, "IdRange", "properties")).containsOnlyKeys("name", "value", "first");
+        assertThat(at(schemas, "IdRange", "properties")).containsOnlyKeys("name", "value", "first", "idempotencyKey",
+                "replayed");
+        assertThat(list(at(schemas, "IdRange"), "required")).containsExactly("name", "value", "first");
         assertThat(list(at(schemas, "Error"), "required")).containsExactly("error", "message");
         assertThat(at(schemas, "Error", "properties")).containsOnlyKeys("error", "message", "value", "limit",
                 "resetAt");

@@ -95,9 +95,12 @@ public class AtomicCounterApi extends Construct {
             new Route("/counters/{name}/shards", "GET", "Query", "request/shards.vtl", "response/shards.vtl",
                     null, "200"));
 
-    /** Routes whose request template takes an optional Idempotency-Key header (a transactional update). */
+    /**
+     * Routes whose request template takes an optional Idempotency-Key header: increment, decrement and set run
+     * in a transaction with marker items; next keeps its keys on the counter item (it must return the ids).
+     */
     public static final Set<String> IDEMPOTENT_ROUTES = Set.of("POST /counters/{name}/increment",
-            "POST /counters/{name}/decrement", "PUT /counters/{name}");
+            "POST /counters/{name}/decrement", "PUT /counters/{name}", "POST /counters/{name}/next");
 
     /** DynamoDB errors (HTTP 4xx or 5xx) all go through this template, which picks the client's status. */
     public static final String ERROR_TEMPLATE = "response/error.vtl";

@@ -98,6 +98,14 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(Options options, PrintStream log) {
+        return start(options, log, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(Options, PrintStream)}, with the clock that stamps requests ({@code $context.requestTime*})
+     * and drives throttling and signature expiry: tests move it to cross windows and days without waiting.
+     */
+    public static LocalRuntime start(Options options, PrintStream log, Clock clock) {
         long started = System.nanoTime();
         log.println(options.template() == null ? "synthesizing the CDK app in-process (cdk.json context)..."
                 : "reading " + options.template() + "...");
@@ -113,7 +121,6 @@ public final class LocalRuntime implements AutoCloseable {
             createTables(model, dynamoDb, log);
             VtlEngine engine = new VtlEngine();
             CompiledApi compiled = new CompiledApi(model, engine);
-            Clock clock = Clock.systemUTC();
             SigV4Verifier verifier = new SigV4Verifier(Map.of(options.accessKey(), options.secretKey()),
                     DEFAULT_REGION);
             Authorizer authorizer = new Authorizer(options.auth(), verifier, Set.of(options.apiKey()), clock);

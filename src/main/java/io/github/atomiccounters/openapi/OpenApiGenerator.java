@@ -80,6 +80,10 @@ public final class OpenApiGenerator {
             + "another request (IdempotencyKeyReused) or another update of the counter was in progress "
             + "(ConcurrentUpdate, retry after Retry-After).";
 
+    private static final String IDEMPOTENCY_KEY = "1 to 100 characters of A-Z a-z 0-9 _ . : -. A repeat of the "
+            + "same request with the same key is not applied again: for 24 h (next: until the end of the next UTC "
+            + "day).";
+
     /** A route of the counter API: its operation id, summary, success shape and 409 meaning. */
     private record CounterRoute(String operationId, String summary, String successSchema, String successDescription,
                                 String notFound, String conflict) {
@@ -104,8 +108,12 @@ public final class OpenApiGenerator {
                     "The update would take the counter below min (error LimitExceeded; value is the current value)"
                             + IDEMPOTENCY_CONFLICTS),
             "POST /counters/{name}/next", new CounterRoute("nextIds", "Reserve the next ids of a sequence",
-                    "IdRange", "The caller owns every id from first to value.", null,
-                    "The sequence cannot advance (error LimitExceeded; value is the current value)."),
+                    "IdRange", "The caller owns every id from first to value (with an Idempotency-Key: the ids "
+                            + "its first call reserved, replayed says whether that was this call).", null,
+                    "The sequence cannot advance (error LimitExceeded; value is the current value); with an "
+                            + "Idempotency-Key also: the key came with another count (IdempotencyKeyReused), or "
+                            + "the sequence was never prepared by PUT /counters/{name} (SequenceNotPrepared; "
+                            + "nothing was reserved)."),
             "POST /counters/{name}/shards/increment", new CounterRoute("incrementShardedCounter",
                     "Increment a sharded counter (one of its shards)", "ShardUpdate",
                     "The shard that took the update and that shard's new value.", null, null),
@@ -314,7 +322,8 @@ public final class OpenApiGenerator {
             // method.request.path.* parameters are the path's {...} segments, listed above
         });
         query.forEach((name, req) -> parameters.add(parameter(name, "query", req)));
-        headers.forEach((name, req) -> parameters.add(parameter(name, "header", req)));
+        headers.forEach((name, req) -> parameters.add(parameter(name, "header", req,
+                name.equals("Idempotency-Key") ? IDEMPOTENCY_KEY : null)));
         return parameters;
     }
 
@@ -432,8 +441,10 @@ public final class OpenApiGenerator {
             if (status.startsWith("4") || status.startsWith("5")) {
                 content.put(JSON, Map.of("schema", ref("Error")));
             } else if (!status.equals("204") && route.successSchema() != null) {
-                // a counter route that takes an Idempotency-Key answers an IdempotentUpdate when one is sent
-                content.put(JSON, Map.of("schema", idempotent
+                // an update that takes an Idempotency-Key answers an IdempotentUpdate when one is sent (it ran in
+                // a transaction); next answers its IdRange either way
+                boolean transactional = idempotent && !route.successSchema().equals("IdRange");
+                content.put(JSON, Map.of("schema", transactional
                         ? Map.of("oneOf", List.of(ref(route.successSchema()), ref("IdempotentUpdate")))
                         : ref(route.successSchema())));
             }
@@ -463,7 +474,9 @@ public final class OpenApiGenerator {
                         + "(error BadRequest).";
                 case "404" -> route.notFound() != null ? route.notFound() : "Not found.";
                 case "409" -> route.conflict() != null ? route.conflict() : "Conflict.";
-                case "429" -> "Too many requests (error Throttled); retry after Retry-After seconds.";
+                case "429" -> "Too many requests (error Throttled" + ("IdRange".equals(route.successSchema())
+                        ? "; with an Idempotency-Key also TooManyIdempotencyKeys: the sequence's item holds no "
+                        + "more keys today" : "") + "); retry after Retry-After seconds.";
                 case "500" -> "The counter store rejected the request (error InternalError).";
                 case "503" -> "The counter store is unavailable (error ServiceUnavailable); retry after "
                         + "Retry-After seconds.";
@@ -552,7 +565,10 @@ public final class OpenApiGenerator {
         schemas.put("IdRange", object("The ids reserved by one call: every integer from first to value.",
                 List.of("name", "value", "first"), "name", name,
                 "value", property("number", "The last id reserved."),
-                "first", property("number", "The first id reserved.")));
+                "first", property("number", "The first id reserved."),
+                "idempotencyKey", property("string", "With an Idempotency-Key: the key."),
+                "replayed", property("boolean", "With an Idempotency-Key: true if the key's first call (until the "
+                        + "end of the next UTC day) reserved these ids and nothing was reserved now.")));
         schemas.put("ShardUpdate", object("One shard of a sharded counter took the update.",
                 List.of("name", "shard", "shardValue"), "name", name,
                 "shard", property("integer", "The shard's index, from 0 to shardCount - 1."),
