@@ -166,6 +166,8 @@ class IdempotencyE2ETest {
         ApiClient.Response r = send(method, "/counters/" + name + "/" + route, body, key);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("error").asText()).isEqualTo("BadRequest");
+        assertThat(r.json().get("message").asText()).as(r.body()).startsWith("Idempotency-Key ")
+                .contains(body.contains("window") ? "window" : "characters of A-Z");
         assertThat(items(name)).isEmpty();
     }
 
@@ -329,5 +331,30 @@ class IdempotencyE2ETest {
         assertThat(full.json().get("error").asText()).isEqualTo("TooManyIdempotencyKeys");
         assertThat(Long.parseLong(full.header("Retry-After"))).isBetween(1L, 86400L);
         assertThat(value(name)).isEqualTo(7);
+    }
+
+    @Test
+    void onATableWithoutASortKeyNextTakesAKeyAndTheUpdatesRefuseOne() {
+        LocalRuntime legacy = LocalApi.runtime("no-sort-key", Map.of("existingTableName", "legacy-counters",
+                "partitionKey", "id", "sortKey", "", "throttleRate", "100000", "throttleBurst", "100000"), null);
+        ApiClient client = new ApiClient(legacy);
+        String name = "members-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        Map<String, String> header = Map.of("Idempotency-Key", key);
+        assertThat(client.send("PUT", "/counters/" + name, "{\"value\": 10}").status()).isEqualTo(200);
+        ApiClient.Response first = client.send("POST", "/counters/" + name + "/next", "{}", header, true);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("first").asInt()).isEqualTo(11);
+        ApiClient.Response again = client.send("POST", "/counters/" + name + "/next", "{}", header, true);
+        assertThat(again.json().get("replayed").asBoolean()).as(again.body()).isTrue();
+        assertThat(again.json().get("first").asInt()).isEqualTo(11);
+
+        ApiClient.Response increment = client.send("POST", "/counters/" + name + "/increment", "{}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()), true);
+        assertThat(increment.status()).as(increment.body()).isEqualTo(400);
+        assertThat(increment.json().get("message").asText()).contains("sort key");
+        Map<String, AttributeValue> item = legacy.dynamoDb().client().getItem(g -> g.tableName("legacy-counters")
+                .key(Map.of("id", AttributeValue.fromS(name))).consistentRead(true)).item();
+        assertThat(item.get("value").n()).isEqualTo("11");
     }
 }
