@@ -61,6 +61,7 @@ public final class NextKeysBench {
             System.out.printf("%-11s %-9s %-12s %-12s %-12s %-12s %-8s %s%n", "keys", "item KB", "plain p50 ms",
                     "keyed p50 ms", "plain p99 ms", "keyed p99 ms", "p50 x", "write units (keyed, plain)");
             for (int k : keyCounts) {
+                System.err.printf("[next-keys] %d keys planted, then %d plain and %d keyed calls...%n", k, calls, calls);
                 String name = "bench-keys-" + k;
                 send(base, "PUT", "/counters/" + name, "{\"value\": 0}", null);
                 prefill(runtime, name, k);
