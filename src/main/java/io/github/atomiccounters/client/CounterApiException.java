@@ -44,6 +44,15 @@ public class CounterApiException extends RuntimeException {
                 + (body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "..." : body);
     }
 
+    /**
+     * The exception {@link CounterClient} throws for this error answer (e.g. one got from
+     * {@link CounterClient#send}): by its JSON {@code error} code, else by its status, else
+     * {@link UnexpectedResponseException}.
+     */
+    public static CounterApiException from(RawResponse response) {
+        return ErrorMapper.map(response);
+    }
+
     /** The HTTP status. */
     public int statusCode() {
         return response.statusCode();
