@@ -50,7 +50,7 @@ class BadInputE2ETest {
             "{\"by\": 1, \"max\": \"ten\"}", "{\"by\": \"1\\\"}\"}",
             "{\"by\": 100000000000000000000000000000000000000000000000000}",
             "{\"by\": \"1234567890123456789012345678901234567890.5\"}",
-            "{\"by\": 1, \"max\": 99999999999999999999999999999999999999999}"
+            "{\"by\": 1, \"max\": 99999999999999999999999999999999999999999, \"window\": 60}"
     })
     void badIncrementBodiesAre400AndChangeNothing(String body) {
         List<Map<String, AttributeValue>> before = table();
