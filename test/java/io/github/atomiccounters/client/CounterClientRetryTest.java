@@ -241,6 +241,18 @@ class CounterClientRetryTest {
     }
 
     @Test
+    void aRawSendIsRetriedOnlyWhenNothingWasAppliedAndReturnsTheFinalAnswer() {
+        stub.answer(429, THROTTLED, AFTER_1S).answer(200, VALUE).answer(503, UNAVAILABLE, AFTER_1S);
+        RawResponse ok = client().send("POST", "/counters/c/increment", "{}", Map.of());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        RawResponse down = client().send("GET", "/counters/c", null, Map.of());
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(CounterApiException.from(down)).isInstanceOf(ServiceUnavailableException.class);
+        assertThat(stub.received()).hasSize(3);
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void oneAttemptMeansNoRetry() {
         stub.answer(429, THROTTLED, AFTER_1S);
         CounterClient client = builder().retryPolicy(RetryPolicy.none()).build();

@@ -80,7 +80,8 @@ public class CounterApiException extends RuntimeException {
 
     /**
      * The wait the server asked for ({@code Retry-After}), e.g. 1 s after throttling, the rest of a rate-limit
-     * window, or the time until the next UTC day for {@link TooManyIdempotencyKeysException}.
+     * window, or the time until a sequence's oldest keys are forgotten for
+     * {@link TooManyIdempotencyKeysException}.
      */
     public Optional<Duration> retryAfter() {
         return response.retryAfter();

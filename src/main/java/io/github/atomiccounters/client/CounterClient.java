@@ -219,8 +219,11 @@ public final class CounterClient {
     }
 
     /**
-     * Sends one request as given, authenticated like the others, with no retry and no error mapping: for contract
-     * checks and diagnostics (other media types, CORS headers, routes this client does not know).
+     * Sends one request as given, authenticated like the others, and returns the answer as it is, error or not:
+     * for contract checks and diagnostics (other media types, CORS headers, routes this client does not know).
+     * It is retried only when the answer proves nothing was applied (429 {@code Throttled}/{@code QuotaExceeded},
+     * a refused connection), so it is safe for any method; map an error answer with
+     * {@link CounterApiException#from(RawResponse)}.
      *
      * @param method  HTTP method
      * @param path    below the stage URL, already encoded (see {@link #counterPath(String)})
@@ -239,13 +242,7 @@ public final class CounterClient {
             all.put(name, value);
         });
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        try {
-            return transport.send(method, path, bytes, all);
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + ": " + e, e);
-        } catch (InterruptedException e) {
-            throw interrupted(e);
-        }
+        return exchange(method, path, bytes, all, false);
     }
 
     /** The encoded path of a counter, {@code /counters/<name>}: any text is one percent-encoded segment. */
@@ -276,30 +273,40 @@ public final class CounterClient {
         if (call.idempotencyKey() != null) {
             headers.put("Idempotency-Key", call.idempotencyKey());
         }
+        RawResponse response = exchange(call.method(), call.path(), body, headers, call.replaySafe());
+        if (!response.isSuccess()) {
+            throw ErrorMapper.map(response);
+        }
+        return reader.apply(response);
+    }
+
+    /**
+     * Sends a request until an answer is final: a success, an answer {@link Retries} does not retry for this
+     * call, a wait longer than the policy allows, or the last attempt. Every attempt is signed afresh and carries
+     * the same headers (so the same {@code Idempotency-Key}).
+     */
+    private RawResponse exchange(String method, String path, byte[] body, Map<String, String> headers,
+                                 boolean replaySafe) {
         for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= retryPolicy.maxAttempts();
             RawResponse response;
             try {
-                response = transport.send(call.method(), call.path(), body, headers);
+                response = transport.send(method, path, body, headers);
             } catch (IOException e) {
-                if (attempt >= retryPolicy.maxAttempts() || !Retries.retryable(e, call.replaySafe())) {
-                    throw new UncheckedIOException(call.method() + " " + call.path() + " after " + attempt
-                            + " attempt(s): " + e, e);
+                if (last || !Retries.retryable(e, replaySafe)) {
+                    throw new UncheckedIOException(method + " " + path + " after " + attempt + " attempt(s): " + e, e);
                 }
                 pause(retryPolicy.delayBefore(attempt, Optional.empty(), random()).orElseThrow());
                 continue;
             } catch (InterruptedException e) {
                 throw interrupted(e);
             }
-            if (response.isSuccess()) {
-                return reader.apply(response);
-            }
-            CounterApiException error = ErrorMapper.map(response);
-            if (attempt >= retryPolicy.maxAttempts() || !Retries.retryable(response, call.replaySafe())) {
-                throw error;
+            if (response.isSuccess() || last || !Retries.retryable(response, replaySafe)) {
+                return response;
             }
             Optional<Duration> delay = retryPolicy.delayBefore(attempt, response.retryAfter(), random());
             if (delay.isEmpty()) {
-                throw error;  // the server asks for a longer wait than the policy allows
+                return response;  // the server asks for a longer wait than the policy allows
             }
             pause(delay.get());
         }

@@ -3,7 +3,7 @@ package io.github.atomiccounters.client;
 /**
  * 429 {@code TooManyIdempotencyKeys}: {@code next} with an {@code Idempotency-Key} on a sequence whose item
  * cannot remember another key (DynamoDB's 400 KB item limit). Nothing was reserved. {@link #retryAfter()} is the
- * time until the next UTC day, when the oldest keys are forgotten; the client does not wait that long. Call
+ * time until the oldest keys are forgotten (hours, at a UTC day boundary); the client never retries it. Call
  * {@code next} without a key, or split the sequence.
  */
 public class TooManyIdempotencyKeysException extends TooManyRequestsException {

@@ -1,6 +1,6 @@
 package io.github.atomiccounters.client;
 
-/** 415 {@code UnsupportedMediaType}: a body that is not {@code application/json} (only via {@link CounterClient#send}). */
+/** 415 {@code UnsupportedMediaType}: a body that is not {@code application/json} (this client sends JSON; seen through {@link CounterClient#send}). */
 public class UnsupportedMediaTypeException extends CounterApiException {
     private static final long serialVersionUID = 1L;
 
