@@ -39,6 +39,7 @@ class AuthModesTest {
         @Test
         void nagIsCleanWithAcknowledgedChoices() {
             assertThat(synth.nagFindings()).isEmpty();
+            GatewayAnswers.assertEveryErrorIsJsonWithItsCode(synth.template.toJSON());
         }
     }
 
@@ -58,6 +59,7 @@ class AuthModesTest {
                 assertThat(m.get("AuthorizerId")).isNotNull();
             });
             assertThat(synth.nagFindings()).isEmpty();
+            GatewayAnswers.assertEveryErrorIsJsonWithItsCode(synth.template.toJSON());
         }
     }
 
@@ -72,6 +74,7 @@ class AuthModesTest {
                 assertThat(m.get("ApiKeyRequired")).isNotEqualTo(true);
             });
             assertThat(synth.nagFindings()).isEmpty();
+            GatewayAnswers.assertEveryErrorIsJsonWithItsCode(synth.template.toJSON());
         }
     }
 }
