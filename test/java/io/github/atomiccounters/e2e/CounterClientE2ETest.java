@@ -430,15 +430,18 @@ class CounterClientE2ETest {
         client.increment(name);
         ThrottledException throttled = catchThrowableOfType(ThrottledException.class, () -> client.increment(name));
         assertThat(throttled.errorCode()).contains("Throttled");
-        assertThat(throttled.retryAfter()).as("API Gateway's throttling sends no Retry-After").isEmpty();
-        assertThat(waits.waits()).as("so the client backs off on its own")
-                .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
+        assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(waits.waits()).as("each retry waited Retry-After")
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
 
         apiKeyClock.advance(Duration.ofSeconds(1));
         assertThat(client.increment(name).value()).contains(BigDecimal.valueOf(3));
         ThrottledException quota = catchThrowableOfType(ThrottledException.class, () -> client.get(name));
         assertThat(quota.errorCode()).contains("QuotaExceeded");
         assertThat(quota.statusCode()).isEqualTo(429);
+        assertThat(quota.retryAfter()).as("a quota says no Retry-After").isEmpty();
+        assertThat(waits.waits().subList(3, 6)).as("so the client backs off on its own")
+                .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
         assertThat(client.requestsSent()).isEqualTo(2 + 4 + 1 + 4);
     }
 
