@@ -166,7 +166,7 @@ class VerifyCommandE2ETest {
         Run run = verify(new RecordingWaits(), "--endpoint", "http://127.0.0.1:" + closedPort + "/v1", "--auth", "none");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.lines("FAIL")).singleElement().asString().contains("no answer");
-        assertThat(run.out()).contains("the endpoint does not answer").contains("0 passed, 1 failed");
+        assertThat(run.out()).contains("no further checks").contains("0 passed, 1 failed");
     }
 
     @Test
@@ -177,5 +177,7 @@ class VerifyCommandE2ETest {
         assertThat(bogus.exit()).isEqualTo(2);
         assertThat(bogus.err()).contains("--auth must be iam, api-key, cognito or none");
         assertThat(verify(new RecordingWaits(), "--auth", "none").exit()).isEqualTo(2);
+        assertThat(verify(new RecordingWaits(), "--endpoint", "ftp://127.0.0.1/v1", "--auth", "none").exit())
+                .isEqualTo(2);
     }
 }

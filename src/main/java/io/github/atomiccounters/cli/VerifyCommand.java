@@ -93,8 +93,12 @@ public final class VerifyCommand implements Callable<Integer> {
         AuthMode mode = mode();
         PrintWriter out = spec.commandLine().getOut();
         String prefix = "verify-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        ContractSuite.Clients clients = new ContractSuite.Clients(client(mainAuth(mode)), client(Auth.none()),
-                client(wrongAuth(mode)));
+        ContractSuite.Clients clients;
+        try {
+            clients = new ContractSuite.Clients(client(mainAuth(mode)), client(Auth.none()), client(wrongAuth(mode)));
+        } catch (IllegalArgumentException e) {
+            throw usage("--endpoint: " + e.getMessage());
+        }
         out.printf("verify %s (auth %s): counters named %s*; at most %s requests (%d calls, each at most %d "
                         + "attempts when throttled or unavailable)%n", endpoint, auth, prefix, MAX_REQUESTS_TEXT,
                 ContractSuite.MAX_CALLS, MAX_ATTEMPTS);
