@@ -73,28 +73,37 @@ import java.util.regex.Pattern;
  */
 public class AtomicCounterApi extends Construct {
 
-    /** One HTTP route: its DynamoDB action and the files that map it. Construct ids derive from it. */
-    public record Route(String path, String httpMethod, String action, String requestTemplate,
+    /**
+     * One HTTP route: its DynamoDB action, the IAM action that authorizes it (the same, except for a transaction,
+     * which DynamoDB authorizes per item action) and the files that map it. Construct ids derive from it.
+     */
+    public record Route(String path, String httpMethod, String action, String iamAction, String requestTemplate,
                         String responseTemplate, String model, String successStatus) {
     }
 
     /** The v1 API. Changing a route's path, method or files changes the public contract. */
     public static final List<Route> ROUTES = List.of(
-            new Route("/counters/{name}", "GET", "GetItem", "request/get.vtl", "response/get.vtl", null, "200"),
-            new Route("/counters/{name}", "PUT", "UpdateItem", "request/put.vtl", "response/put.vtl",
+            new Route("/counters/{name}", "GET", "GetItem", "GetItem", "request/get.vtl", "response/get.vtl", null,
+                    "200"),
+            new Route("/counters/{name}", "PUT", "UpdateItem", "UpdateItem", "request/put.vtl", "response/put.vtl",
                     "models/put.json", "200"),
-            new Route("/counters/{name}", "DELETE", "DeleteItem", "request/delete.vtl", "response/delete.vtl",
-                    null, "204"),
-            new Route("/counters/{name}/increment", "POST", "UpdateItem", "request/increment.vtl",
+            new Route("/counters/{name}", "DELETE", "DeleteItem", "DeleteItem", "request/delete.vtl",
+                    "response/delete.vtl", null, "204"),
+            new Route("/counters/{name}/increment", "POST", "UpdateItem", "UpdateItem", "request/increment.vtl",
                     "response/update.vtl", "models/increment.json", "200"),
-            new Route("/counters/{name}/decrement", "POST", "UpdateItem", "request/decrement.vtl",
+            new Route("/counters/{name}/decrement", "POST", "UpdateItem", "UpdateItem", "request/decrement.vtl",
                     "response/update.vtl", "models/decrement.json", "200"),
-            new Route("/counters/{name}/next", "POST", "UpdateItem", "request/next.vtl", "response/next.vtl",
-                    "models/next.json", "200"),
-            new Route("/counters/{name}/shards/increment", "POST", "UpdateItem", "request/shard-increment.vtl",
-                    "response/shard-increment.vtl", "models/shard-increment.json", "200"),
-            new Route("/counters/{name}/shards", "GET", "Query", "request/shards.vtl", "response/shards.vtl",
-                    null, "200"));
+            new Route("/counters/{name}/next", "POST", "UpdateItem", "UpdateItem", "request/next.vtl",
+                    "response/next.vtl", "models/next.json", "200"),
+            new Route("/counters/{name}/shards/increment", "POST", "UpdateItem", "UpdateItem",
+                    "request/shard-increment.vtl", "response/shard-increment.vtl", "models/shard-increment.json",
+                    "200"),
+            new Route("/counters/{name}/shards", "GET", "Query", "Query", "request/shards.vtl",
+                    "response/shards.vtl", null, "200"),
+            // deletes every shard item a sharded counter can have, in one transaction of Delete actions, which
+            // DynamoDB authorizes as DeleteItem
+            new Route("/counters/{name}/shards", "DELETE", "TransactWriteItems", "DeleteItem",
+                    "request/delete-shards.vtl", "response/delete.vtl", null, "204"));
 
     /**
      * Routes whose request template takes an optional Idempotency-Key header: increment, decrement and set run
@@ -190,11 +199,11 @@ public class AtomicCounterApi extends Construct {
             Resource resource = api.getRoot().resourceForPath(route.path());
             IModel model = route.model() == null ? null
                     : models.computeIfAbsent(route.model(), this::createModel);
-            if (grantedActions.add(route.action())) {
+            if (grantedActions.add(route.iamAction())) {
                 // one statement per action actually used, on the table's ARN only
                 integrationRole.addToPolicy(PolicyStatement.Builder.create()
-                        .sid(route.action())
-                        .actions(List.of("dynamodb:" + route.action()))
+                        .sid(route.iamAction())
+                        .actions(List.of("dynamodb:" + route.iamAction()))
                         .resources(List.of(table.getTableArn()))
                         .build());
             }

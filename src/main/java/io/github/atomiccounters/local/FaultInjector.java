@@ -33,16 +33,39 @@ public final class FaultInjector {
         INTERNAL("internal", 500, "com.amazonaws.dynamodb.v20120810#InternalServerError",
                 "Internal server error"),
         UNAVAILABLE("unavailable", 503, "com.amazonaws.dynamodb.v20120810#ServiceUnavailable",
-                "Service unavailable");
+                "Service unavailable"),
+        // What a throttled idempotent update (TransactWriteItems: two markers and the counter) answers: the
+        // throttling is a cancellation reason, not the error's type.
+        TRANSACTION_THROTTLED("transaction-throttled", 400,
+                "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                        + "[None, None, ThrottlingError]",
+                ",\"CancellationReasons\":[{\"Code\":\"None\"},{\"Code\":\"None\"},"
+                        + "{\"Code\":\"ThrottlingError\",\"Message\":\"Throughput exceeds the current capacity "
+                        + "of your table or index.\"}]"),
+        // What real DynamoDB answers when a transaction's update is invalid for the item it meets (e.g. adding to a
+        // value that is not a number): a ValidationError cancellation reason. DynamoDB Local reports the same
+        // problem as a top-level ValidationException instead, so this fault reproduces DynamoDB's shape.
+        TRANSACTION_INVALID("transaction-invalid", 400,
+                "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                        + "[None, None, ValidationError]",
+                ",\"CancellationReasons\":[{\"Code\":\"None\"},{\"Code\":\"None\"},"
+                        + "{\"Code\":\"ValidationError\",\"Message\":\"An operand in the update expression has "
+                        + "an incorrect data type\"}]");
 
         private final String specName;
         private final DynamoDbRawResponse response;
 
         Fault(String specName, int status, String type, String message) {
+            this(specName, status, type, message, "");
+        }
+
+        Fault(String specName, int status, String type, String message, String moreFields) {
             this.specName = specName;
             // Real DynamoDB spells the field "message"; DynamoDB Local spells it "Message". Templates handle both.
             this.response = new DynamoDbRawResponse(status,
-                    "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+                    "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"" + moreFields + "}");
         }
 
         public String specName() {
