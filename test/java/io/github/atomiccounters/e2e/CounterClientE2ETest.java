@@ -480,6 +480,17 @@ class CounterClientE2ETest {
     }
 
     @Test
+    void aThrottledTransactionOfAnIdempotentUpdateIsThrottledToo() {
+        RecordingWaits waits = new RecordingWaits();
+        CounterClient client = iamClient(waits).autoIdempotencyKeys(true)
+                .endpoint(LocalApi.withFaults("transaction-throttled:1.0").baseUrl().toString()).build();
+        ThrottledException e = catchThrowableOfType(ThrottledException.class, () -> client.increment(fresh("tx")));
+        assertThat(e.errorCode()).contains("Throttled");
+        assertThat(client.requestsSent()).isEqualTo(4);
+        assertThat(waits.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Test
     void dynamoDbFailuresAreRetriedOnlyWhereARepeatCannotCountTwice() {
         LocalRuntime failing = LocalApi.withFaults("internal:1.0");
         RecordingWaits waits = new RecordingWaits();
