@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,6 +112,11 @@ class VerifyCommandE2ETest {
         assertThat(run.out()).contains("PASS  a request signed with a wrong secret is refused: expected 403 "
                 + "InvalidSignature; got 403 InvalidSignature");
         assertCleanedUp(runtime, run.prefix());
+    }
+
+    @Test
+    void theReadmeStatesTheBudgetVerifyAnnounces() throws Exception {
+        assertThat(Files.readString(Path.of("README.md"))).contains("at most " + MAX_REQUESTS + " requests");
     }
 
     @Test
