@@ -55,10 +55,12 @@ import java.util.function.Function;
  *       would require a prepared sequence, see {@link SequenceNotPreparedException}.</li>
  *   <li>{@link #shardedIncrement} takes no key, so like an unkeyed update it is retried only on throttling.</li>
  *   <li>Answers a retry cannot change (400, 401, 403, 404, the other 409s, 415, 500) are thrown at once.</li>
+ *   <li>A connection that could not be opened is retried for every call (nothing was sent); a request that
+ *       failed after it was sent (a timeout, a reset) only when a repeat cannot count twice, as for 503.</li>
  * </ul>
- * A request that got no answer at all throws {@link UncheckedIOException}.
+ * A call that got no answer in the end throws {@link UncheckedIOException}.
  *
- * <p>Instances are immutable and thread-safe; share one per endpoint.
+ * <p>Thread-safe, and its settings never change after {@link Builder#build()}: share one per endpoint.
  */
 public final class CounterClient {
     private final Transport transport;
