@@ -3,11 +3,11 @@ package io.github.atomiccounters.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: serve, render, openapi, bench. */
+/** The command line: serve, render, openapi, bench, verify. */
 @Command(name = "atomic-counters", mixinStandardHelpOptions = true, version = "atomic-counters 0.1.0",
         description = "Atomic counters over HTTP: API Gateway -> DynamoDB through VTL, served locally.",
         subcommands = {ServeCommand.class, RenderCommand.class, OpenApiCommand.class,
-                io.github.atomiccounters.bench.BenchCommand.class})
+                io.github.atomiccounters.bench.BenchCommand.class, VerifyCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,78 @@
+package io.github.atomiccounters.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code POST /counters/{name}/decrement}: what to subtract, and optionally a lower bound and an
+ * {@code Idempotency-Key}. Immutable: {@code DecrementRequest.by(1).min(0)} takes one item out of a stock and
+ * never goes below 0, however many callers race.
+ */
+public final class DecrementRequest {
+    private final BigDecimal by;
+    private final BigDecimal min;
+    private final String idempotencyKey;
+
+    private DecrementRequest(BigDecimal by, BigDecimal min, String idempotencyKey) {
+        this.by = Objects.requireNonNull(by, "by");
+        this.min = min;
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    /** Subtracts {@code by} (greater than 0). */
+    public static DecrementRequest by(long by) {
+        return by(BigDecimal.valueOf(by));
+    }
+
+    /** Subtracts {@code by} (greater than 0; decimals are exact, up to 38 significant digits). */
+    public static DecrementRequest by(BigDecimal by) {
+        return new DecrementRequest(by, null, null);
+    }
+
+    /** Refuses the update (409 {@link LimitExceededException}, nothing changes) if the result would go below {@code min}. */
+    public DecrementRequest min(long newMin) {
+        return min(BigDecimal.valueOf(newMin));
+    }
+
+    /** As {@link #min(long)}. */
+    public DecrementRequest min(BigDecimal newMin) {
+        return new DecrementRequest(by, Objects.requireNonNull(newMin, "min"), idempotencyKey);
+    }
+
+    /** Applies the decrement at most once per key and counter within 24 hours; the answer then carries no value. */
+    public DecrementRequest idempotencyKey(String key) {
+        return new DecrementRequest(by, min, Objects.requireNonNull(key, "key"));
+    }
+
+    /** The amount subtracted. */
+    public BigDecimal by() {
+        return by;
+    }
+
+    /** The lower bound, if any. */
+    public Optional<BigDecimal> min() {
+        return Optional.ofNullable(min);
+    }
+
+    /** The caller's {@code Idempotency-Key}, if any. */
+    public Optional<String> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
+    }
+
+    ObjectNode body() {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("by", Json.amount(by));
+        if (min != null) {
+            body.set("min", Json.amount(min));
+        }
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        return "DecrementRequest" + body() + (idempotencyKey == null ? "" : " key " + idempotencyKey);
+    }
+}

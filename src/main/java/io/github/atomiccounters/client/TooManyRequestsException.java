@@ -1,0 +1,15 @@
+package io.github.atomiccounters.client;
+
+/**
+ * 429: the request was refused before anything was applied. {@link ThrottledException} and
+ * {@link TooManyIdempotencyKeysException} say why; this class itself is thrown for a 429 whose code this client
+ * does not know.
+ */
+public class TooManyRequestsException extends CounterApiException {
+    private static final long serialVersionUID = 1L;
+
+    /** An exception for this answer. */
+    public TooManyRequestsException(RawResponse response) {
+        super(response);
+    }
+}
