@@ -55,7 +55,17 @@ public final class IntegrationCall {
                 action = target.substring(target.indexOf('.') + 1);
             }
             Optional<DynamoDbRawResponse> fault = faults.maybeFault();
-            return fault.isPresent() ? fault.get() : dynamoDb.call(action, body);
+            if (fault.isPresent()) {
+                return fault.get();
+            }
+            try {
+                return dynamoDb.call(action, body);
+            } catch (java.io.UncheckedIOException unreachable) {
+                // API Gateway's own answer when the integration cannot be reached or does not answer in time
+                throw unreachable.getCause() instanceof java.net.SocketTimeoutException
+                        ? new GatewayError(GatewayErrorType.INTEGRATION_TIMEOUT, "Endpoint request timed out")
+                        : new GatewayError(GatewayErrorType.INTEGRATION_FAILURE, "Internal server error");
+            }
         }
         // Lambda, HTTP and other AWS services are outside what this runtime serves
         throw new GatewayError(GatewayErrorType.API_CONFIGURATION_ERROR, "Internal server error");
