@@ -33,7 +33,11 @@ public final class FaultInjector {
         INTERNAL("internal", 500, "com.amazonaws.dynamodb.v20120810#InternalServerError",
                 "Internal server error"),
         UNAVAILABLE("unavailable", 503, "com.amazonaws.dynamodb.v20120810#ServiceUnavailable",
-                "Service unavailable");
+                "Service unavailable"),
+        // An item held by another transaction. DynamoDB Local serializes transactions and never reports it, so
+        // this is the only way to exercise the ConcurrentUpdate answer locally.
+        CONFLICT("conflict", 400, "com.amazonaws.dynamodb.v20120810#TransactionConflictException",
+                "Transaction is ongoing for the item");
 
         private final String specName;
         private final DynamoDbRawResponse response;
