@@ -1,5 +1,6 @@
 package io.github.atomiccounters.cdk;
 
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -12,13 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** CORS for a configured origin, on success and error responses alike, and an existing table with its own keys. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorsAndTableOptionsTest {
-    private static final String ORIGIN = "https://app.example.com";
+    private static final String ORIGIN = Synthesized.ORIGIN;
     private Synth synth;
 
     @BeforeAll
     void synthesize() {
-        synth = Synth.of(Map.of("corsOrigins", ORIGIN, "existingTableName", "donation-data",
-                "partitionKey", "context", "sortKey", "id", "sortKeyValue", "id"));
+        synth = Synth.of(Synthesized.CORS_EXISTING_TABLE);  // also served by CorsE2ETest
     }
 
     @Test

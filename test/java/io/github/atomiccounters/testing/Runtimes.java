@@ -1,0 +1,53 @@
+package io.github.atomiccounters.testing;
+
+import io.github.atomiccounters.local.LocalRuntime;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Local runtimes for tests, serving a {@link Synthesized} template on an embedded DynamoDB Local.
+ *
+ * <ul>
+ *   <li>{@link #shared}: one runtime per (context, faults) per JVM, on the system clock, shared across test
+ *       classes; for tests whose outcomes do not depend on the time (each uses counter names of its own).</li>
+ *   <li>{@link #start}: a runtime of the caller's own, on the caller's clock (a {@link MutableClock}); the caller
+ *       closes it. Anything whose outcome depends on time (windows, quotas, token buckets, key expiry, day maps,
+ *       signature age) runs on one of these, so no test shares a clock with another.</li>
+ * </ul>
+ */
+public final class Runtimes {
+    private static final Map<String, LocalRuntime> SHARED = new ConcurrentHashMap<>();
+
+    private Runtimes() {
+    }
+
+    /** The shared runtime of this context with these faults (null = none), on the system clock. */
+    public static LocalRuntime shared(Map<String, String> context, String faults) {
+        return SHARED.computeIfAbsent(new java.util.TreeMap<>(context) + "|" + faults, key -> {
+            LocalRuntime runtime = start(context, o -> o.withFaults(faults), Clock.systemUTC());
+            Runtime.getRuntime().addShutdownHook(new Thread(runtime::close));
+            return runtime;
+        });
+    }
+
+    /** A new runtime of this context on the given clock, options adjusted by {@code options}; close it. */
+    public static LocalRuntime start(Map<String, String> context, UnaryOperator<LocalRuntime.Options> options,
+                                     Clock clock) {
+        LocalRuntime.Options base = LocalRuntime.Options.defaults().withPort(0)
+                .withTemplate(Synthesized.of(context).file()).withLogRequests(false);
+        return LocalRuntime.start(options.apply(base), quiet(), clock);
+    }
+
+    public static LocalRuntime start(Map<String, String> context, Clock clock) {
+        return start(context, UnaryOperator.identity(), clock);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+}
