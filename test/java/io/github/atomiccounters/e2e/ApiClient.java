@@ -3,6 +3,7 @@ package io.github.atomiccounters.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Runtimes;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -58,8 +59,14 @@ final class ApiClient {
     private final Clock clock;
     private final boolean signs;
 
+    /** A client of a shared runtime: signs on the clock the shared runtimes run on ({@link Runtimes#clock()}). */
     ApiClient(LocalRuntime runtime) {
-        this(runtime, Clock.systemUTC());
+        this(runtime, Runtimes.clock());
+    }
+
+    /** An unsigned client of any base URL (e.g. a serve process started with --no-auth). */
+    ApiClient(URI base) {
+        this(base, LocalRuntime.DEFAULT_ACCESS_KEY, LocalRuntime.DEFAULT_SECRET_KEY, Runtimes.clock(), false);
     }
 
     /** Signs with {@code clock}: pass the runtime's clock when it is not the system clock. */

@@ -116,7 +116,7 @@ class AuthAndFaultsE2ETest {
     /** A store without the table (e.g. deleted under the API): not the client's fault, and nothing leaks. */
     @Test
     void aMissingTableIs500InternalErrorWithoutInternals() {
-        try (LocalRuntime runtime = Runtimes.start(Synthesized.E2E, Clock.systemUTC())) {
+        try (LocalRuntime runtime = Runtimes.start(Synthesized.E2E, Runtimes.clock())) {
             runtime.dynamoDb().client().deleteTable(d -> d.tableName(Items.table(runtime)));
             ApiClient api = new ApiClient(runtime);
             for (String[] call : new String[][] {{"POST", "/counters/x/increment", "{}"}, {"GET", "/counters/x", null}}) {
@@ -130,7 +130,7 @@ class AuthAndFaultsE2ETest {
     /** A store that does not answer at all: API Gateway's own 5xx, still JSON with a code. */
     @Test
     void anUnreachableStoreIs500InternalError() {
-        try (LocalRuntime runtime = Runtimes.start(Synthesized.E2E, Clock.systemUTC())) {
+        try (LocalRuntime runtime = Runtimes.start(Synthesized.E2E, Runtimes.clock())) {
             runtime.dynamoDb().close();
             ApiClient.Response r = new ApiClient(runtime).send("POST", "/counters/x/increment", "{}");
             assertError(r, 500, "InternalError");

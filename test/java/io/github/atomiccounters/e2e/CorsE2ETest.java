@@ -7,7 +7,6 @@ import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -94,7 +93,7 @@ class CorsE2ETest {
     @ParameterizedTest
     @MethodSource("deployments")
     void serverErrorsAnswerWithTheOrigin(Cors cors) {
-        try (LocalRuntime runtime = Runtimes.start(cors.context(), Clock.systemUTC())) {
+        try (LocalRuntime runtime = Runtimes.start(cors.context(), Runtimes.clock())) {
             runtime.dynamoDb().client().deleteTable(d -> d.tableName(Items.table(runtime)));
             ApiClient.Response fromTheTemplates = cors.client(runtime).send("POST", "/counters/c/increment", "{}",
                     FROM_ORIGIN);

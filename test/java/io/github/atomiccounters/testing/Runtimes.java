@@ -5,6 +5,8 @@ import io.github.atomiccounters.local.LocalRuntime;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -13,7 +15,7 @@ import java.util.function.UnaryOperator;
  * Local runtimes for tests, serving a {@link Synthesized} template on an embedded DynamoDB Local.
  *
  * <ul>
- *   <li>{@link #shared}: one runtime per (context, faults) per JVM, on the system clock, shared across test
+ *   <li>{@link #shared}: one runtime per (context, faults) per JVM, on {@link #clock()}, shared across test
  *       classes; for tests whose outcomes do not depend on the time (each uses counter names of its own).</li>
  *   <li>{@link #start}: a runtime of the caller's own, on the caller's clock (a {@link MutableClock}); the caller
  *       closes it. Anything whose outcome depends on time (windows, quotas, token buckets, key expiry, day maps,
@@ -21,15 +23,37 @@ import java.util.function.UnaryOperator;
  * </ul>
  */
 public final class Runtimes {
+    /**
+     * Set it to an instant (e.g. {@code -Datomiccounters.test.clock=2031-02-21T23:59:59Z}) to run the shared
+     * runtimes on a clock that ticks from there: the whole suite then crosses a UTC midnight a second in, which
+     * proves that no test on a shared runtime depends on the time of day.
+     */
+    public static final String CLOCK_PROPERTY = "atomiccounters.test.clock";
+
+    private static final Clock CLOCK = wallClock(System.getProperty(CLOCK_PROPERTY));
     private static final Map<String, LocalRuntime> SHARED = new ConcurrentHashMap<>();
 
     private Runtimes() {
     }
 
-    /** The shared runtime of this context with these faults (null = none), on the system clock. */
+    private static Clock wallClock(String start) {
+        if (start == null || start.isBlank()) {
+            return Clock.systemUTC();
+        }
+        Instant from = Instant.parse(start.trim());
+        System.out.println("[clock] shared runtimes tick from " + from);
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), from));
+    }
+
+    /** The ticking clock of the shared runtimes: the system clock, unless {@link #CLOCK_PROPERTY} is set. */
+    public static Clock clock() {
+        return CLOCK;
+    }
+
+    /** The shared runtime of this context with these faults (null = none), on {@link #clock()}. */
     public static LocalRuntime shared(Map<String, String> context, String faults) {
         return SHARED.computeIfAbsent(new java.util.TreeMap<>(context) + "|" + faults, key -> {
-            LocalRuntime runtime = start(context, o -> o.withFaults(faults), Clock.systemUTC());
+            LocalRuntime runtime = start(context, o -> o.withFaults(faults), CLOCK);
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close));
             return runtime;
         });
