@@ -137,7 +137,7 @@ public final class Synthesized {
     }
 
     /**
-     * The template in a file under target/synth, as {@code serve --template} reads it. Fails, as
+     * The template in a file under target/synth ({@link #path}), as {@code serve --template} reads it. Fails, as
      * {@code CounterApp.synthesizeTemplate} and so {@code serve} would, when the synthesis reported errors.
      */
     public synchronized Path file() {
@@ -146,14 +146,27 @@ public final class Synthesized {
         }
         if (file == null) {
             try {
-                String name = context.isEmpty() ? "default"
-                        : Integer.toHexString(context.hashCode()) + "-" + context.getOrDefault("auth", "iam");
-                file = Files.createDirectories(Path.of("target", "synth")).resolve(name + ".template.json");
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), template);
+                Path target = path(context);
+                Files.createDirectories(target.getParent());
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(target.toFile(), template);
+                file = target;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return file;
+    }
+
+    /**
+     * Where {@link #file()} writes the template of a context, named after it (e.g.
+     * {@code target/synth/throttleBurst=100000,throttleRate=100000.template.json}); another JVM of the build
+     * (failsafe's) finds the template the end-to-end tests served there without synthesizing again.
+     */
+    public static Path path(Map<String, ?> options) {
+        StringBuilder name = new StringBuilder();
+        new TreeMap<>(options).forEach((k, v) -> name.append(name.length() == 0 ? "" : ",").append(k).append('=')
+                .append(v));
+        String safe = name.length() == 0 ? "default" : name.toString().replaceAll("[^A-Za-z0-9=,._-]", "_");
+        return Path.of("target", "synth", safe + ".template.json");
     }
 }

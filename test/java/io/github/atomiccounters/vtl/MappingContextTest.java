@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class MappingContextTest {
@@ -39,17 +41,29 @@ class MappingContextTest {
 
     @Test
     void statusAcceptsNumbersAndNumericStrings() {
-        MappingContext c = MappingContext.create();
-        c.put("responseOverride.status", 409);
-        assertThat(c.responseOverrideStatus()).contains(409);
-        c.put("responseOverride.status", " 404 ");
-        assertThat(c.responseOverrideStatus()).contains(404);
-        c.put("responseOverride.status", 201L);
-        assertThat(c.responseOverrideStatus()).contains(201);
-        c.put("responseOverride.status", "abc");
-        assertThat(c.responseOverrideStatus()).isEmpty();
-        c.put("responseOverride.status", "");
-        assertThat(c.responseOverrideStatus()).isEmpty();
+        assertThat(MappingContext.create().put("responseOverride.status", 409).responseOverrideStatus()).contains(409);
+        assertThat(MappingContext.create().put("responseOverride.status", " 404 ").responseOverrideStatus())
+                .contains(404);
+        assertThat(MappingContext.create().put("responseOverride.status", 201L).responseOverrideStatus())
+                .contains(201);
+        assertThat(MappingContext.create().put("responseOverride.status", "abc").responseOverrideStatus()).isEmpty();
+        assertThat(MappingContext.create().put("responseOverride.status", "").responseOverrideStatus()).isEmpty();
+        assertThat(MappingContext.create().responseOverrideStatus()).isEmpty();
+    }
+
+    @Test
+    void anOverrideMayBeAppliedOnlyOnce() {
+        // AWS: "If you try to override the same parameter multiple times, API Gateway returns a 5XX response."
+        for (String key : List.of("responseOverride.status", "responseOverride.header.Retry-After",
+                "requestOverride.header.X-Amz-Target", "requestOverride.path.name", "requestOverride.querystring.q")) {
+            MappingContext c = MappingContext.create().put(key, "1");
+            assertThatThrownBy(() -> c.put(key, "2")).as(key).isInstanceOf(MappingException.class)
+                    .hasMessageContaining("overridden more than once")
+                    .satisfies(e -> assertThat(((MappingException) e).status()).isEqualTo(500));
+        }
+        // other keys of the context are ordinary
+        MappingContext c = MappingContext.create().put("requestTimeEpoch", 1L).put("requestTimeEpoch", 2L);
+        assertThat(c.get("requestTimeEpoch")).isEqualTo(2L);
     }
 
     @Test

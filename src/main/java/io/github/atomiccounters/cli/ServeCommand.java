@@ -47,10 +47,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No log line per request.")
     boolean quiet;
 
+    @Option(names = "--record", description = "Append every exchange that reaches a mapping template (what the "
+            + "template saw, rendered and got back) to this JSON-lines file, truncated at start.")
+    Path record;
+
     @Override
     public Integer call() throws Exception {
         LocalRuntime.Options options = new LocalRuntime.Options(template, new LinkedHashMap<>(context), dataDir, host,
-                port, !noAuth, fault, accessKey, secretKey, apiKey, !quiet);
+                port, !noAuth, fault, accessKey, secretKey, apiKey, !quiet, record);
         LocalRuntime runtime = LocalRuntime.start(options, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -10,6 +10,7 @@ import io.github.atomiccounters.apimodel.UsagePlanModel;
 import io.github.atomiccounters.cdk.CounterApp;
 import io.github.atomiccounters.local.pipeline.Authorizer;
 import io.github.atomiccounters.local.pipeline.CompiledApi;
+import io.github.atomiccounters.local.pipeline.ExchangeRecorder;
 import io.github.atomiccounters.local.pipeline.IntegrationCall;
 import io.github.atomiccounters.local.pipeline.RequestPipeline;
 import io.github.atomiccounters.vtl.VtlEngine;
@@ -34,43 +35,54 @@ public final class LocalRuntime implements AutoCloseable {
     /** The API key accepted by methods that require one, printed at start-up. */
     public static final String DEFAULT_API_KEY = "local-api-key-0000000000000000000000";
 
-    /** What to serve and how. Null template = synthesize the app in-process with cdk.json's context. */
+    /** System property naming a file to record exchanges to when {@link Options#record()} is null (tests set it). */
+    public static final String RECORD_PROPERTY = "atomiccounters.recordExchanges";
+
+    /**
+     * What to serve and how. Null template = synthesize the app in-process with cdk.json's context. {@code record}: a
+     * JSON-lines file that receives every exchange reaching a mapping template ({@link ExchangeRecorder}), or null.
+     */
     public record Options(Path template, Map<String, Object> context, Path dataDir, String host, int port,
                           boolean auth, String faults, String accessKey, String secretKey, String apiKey,
-                          boolean logRequests) {
+                          boolean logRequests, Path record) {
         public static Options defaults() {
             return new Options(null, Map.of(), null, "127.0.0.1", 8080, true, null, DEFAULT_ACCESS_KEY,
-                    DEFAULT_SECRET_KEY, DEFAULT_API_KEY, true);
+                    DEFAULT_SECRET_KEY, DEFAULT_API_KEY, true, null);
         }
 
         public Options withPort(int newPort) {
             return new Options(template, context, dataDir, host, newPort, auth, faults, accessKey, secretKey, apiKey,
-                    logRequests);
+                    logRequests, record);
         }
 
         public Options withTemplate(Path newTemplate) {
             return new Options(newTemplate, context, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
-                    logRequests);
+                    logRequests, record);
         }
 
         public Options withAuth(boolean newAuth) {
             return new Options(template, context, dataDir, host, port, newAuth, faults, accessKey, secretKey, apiKey,
-                    logRequests);
+                    logRequests, record);
         }
 
         public Options withFaults(String newFaults) {
             return new Options(template, context, dataDir, host, port, auth, newFaults, accessKey, secretKey, apiKey,
-                    logRequests);
+                    logRequests, record);
         }
 
         public Options withContext(Map<String, Object> newContext) {
             return new Options(template, newContext, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
-                    logRequests);
+                    logRequests, record);
+        }
+
+        public Options withRecord(Path newRecord) {
+            return new Options(template, context, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
+                    logRequests, newRecord);
         }
 
         public Options withLogRequests(boolean newLogRequests) {
             return new Options(template, context, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
-                    newLogRequests);
+                    newLogRequests, record);
         }
     }
 
@@ -126,7 +138,14 @@ public final class LocalRuntime implements AutoCloseable {
             Authorizer authorizer = new Authorizer(options.auth(), verifier, Set.of(options.apiKey()), clock);
             StageThrottle throttle = throttle(api, options.apiKey(), clock);
             IntegrationCall integration = new IntegrationCall(dynamoDb, FaultInjector.parse(options.faults()));
-            RequestPipeline pipeline = new RequestPipeline(compiled, authorizer, throttle, integration, clock);
+            Path record = options.record() != null ? options.record()
+                    : System.getProperty(RECORD_PROPERTY) == null ? null : Path.of(System.getProperty(RECORD_PROPERTY));
+            ExchangeRecorder recorder = record == null ? null : ExchangeRecorder.toFile(record);
+            if (options.record() != null) {
+                log.println("recording exchanges to " + options.record());
+            }
+            RequestPipeline pipeline = new RequestPipeline(compiled, authorizer, throttle, integration, clock,
+                    recorder);
             LocalServer server = LocalServer.start(options.host(), options.port(), pipeline,
                     options.logRequests() ? log : null);
             URI baseUrl = URI.create("http://" + options.host() + ":" + server.port() + "/" + api.stageName());

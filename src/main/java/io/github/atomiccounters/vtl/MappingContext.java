@@ -22,14 +22,41 @@ public final class MappingContext {
     public static MappingContext create() {
         MappingContext c = new MappingContext();
         Map<String, Object> requestOverride = c.map(c.root, "requestOverride");
-        c.map(requestOverride, "header");
-        c.map(requestOverride, "path");
-        c.map(requestOverride, "querystring");
-        c.map(c.map(c.root, "responseOverride"), "header");
+        requestOverride.put("header", new OverrideMap("requestOverride.header"));
+        requestOverride.put("path", new OverrideMap("requestOverride.path"));
+        requestOverride.put("querystring", new OverrideMap("requestOverride.querystring"));
+        OverrideMap responseOverride = new OverrideMap("responseOverride");
+        c.root.put("responseOverride", responseOverride);
+        responseOverride.put("header", new OverrideMap("responseOverride.header"));
         c.map(c.root, "identity");
         c.map(c.root, "authorizer");
         c.map(c.root, "error");
         return c;
+    }
+
+    /**
+     * A fresh context holding a copy of {@code tree} (e.g. a recorded {@code $context} snapshot): nested maps are merged
+     * into the created ones, so override maps keep their once-only rule.
+     */
+    public static MappingContext copyOf(Map<String, Object> tree) {
+        MappingContext c = create();
+        merge(c.root, tree);
+        return c;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Object> into, Map<String, Object> from) {
+        from.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m && into.get(k) instanceof Map<?, ?> existing) {
+                merge((Map<String, Object>) existing, (Map<String, Object>) m);
+            } else if (v instanceof Map<?, ?> m) {
+                Map<String, Object> created = new LinkedHashMap<>();
+                merge(created, (Map<String, Object>) m);
+                into.put(k, created);
+            } else {
+                into.put(k, v);
+            }
+        });
     }
 
     /**
@@ -119,6 +146,29 @@ public final class MappingContext {
             }
         }
         return parts;
+    }
+
+    /**
+     * An override map: API Gateway documents that "an override may only be applied to each parameter once. If you try
+     * to override the same parameter multiple times, API Gateway returns a 5XX response". A second put of a key fails
+     * the render with 500.
+     */
+    private static final class OverrideMap extends LinkedHashMap<String, Object> {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+
+        OverrideMap(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Object put(String key, Object value) {
+            if (containsKey(key)) {
+                throw new MappingException(500, "Execution failed: $context." + name + "." + key
+                        + " was overridden more than once (API Gateway allows each override once)");
+            }
+            return super.put(key, value);
+        }
     }
 
     @SuppressWarnings("unchecked")

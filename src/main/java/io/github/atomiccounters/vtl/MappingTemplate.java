@@ -1,6 +1,9 @@
 package io.github.atomiccounters.vtl;
 
 import java.io.StringWriter;
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -17,11 +20,15 @@ public final class MappingTemplate {
     private final String name;
     private final String source;
     private final Template template;
+    private final VtlSemantics semantics;
+    private final UtilVariable util;
 
-    MappingTemplate(String name, String source, Template template) {
+    MappingTemplate(String name, String source, Template template, VtlSemantics semantics) {
         this.name = name;
         this.source = source;
         this.template = template;
+        this.semantics = semantics;
+        this.util = UtilVariable.of(semantics);
     }
 
     public String name() {
@@ -41,10 +48,15 @@ public final class MappingTemplate {
      */
     public String render(MappingInput input) {
         VelocityContext ctx = new VelocityContext();
-        ctx.put("input", new InputVariable(input));
-        ctx.put("util", UtilVariable.INSTANCE);
-        ctx.put("context", input.context().asMap());
-        ctx.put("stageVariables", input.stageVariables());
+        ctx.put("input", new InputVariable(input, semantics));
+        ctx.put("util", util);
+        Map<String, Object> context = input.context().asMap();
+        if (semantics.requestTimeEpoch() == VtlSemantics.EpochType.STRING && context.get("requestTimeEpoch") != null) {
+            context.put("requestTimeEpoch", context.get("requestTimeEpoch").toString());
+        }
+        ctx.put("context", context);
+        ctx.put("stageVariables", semantics.absentStageVariable() == VtlSemantics.AbsentStageVariable.EMPTY_STRING
+                ? new EmptyWhenAbsentMap(input.stageVariables()) : input.stageVariables());
         StringWriter out = new StringWriter(Math.max(64, source.length()));
         try {
             template.merge(ctx, out);
@@ -69,5 +81,30 @@ public final class MappingTemplate {
     @Override
     public String toString() {
         return "MappingTemplate[" + name + "]";
+    }
+
+    /** Stage variables under {@link VtlSemantics.AbsentStageVariable#EMPTY_STRING}: a missing name reads "". */
+    private static final class EmptyWhenAbsentMap extends AbstractMap<String, String> {
+        private final Map<String, String> variables;
+
+        EmptyWhenAbsentMap(Map<String, String> variables) {
+            this.variables = variables;
+        }
+
+        @Override
+        public String get(Object key) {
+            String value = variables.get(key);
+            return value == null ? "" : value;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return true;
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return variables.entrySet();
+        }
     }
 }

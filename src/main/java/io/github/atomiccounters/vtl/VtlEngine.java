@@ -27,9 +27,9 @@ import io.github.atomiccounters.vtl.internal.NullAsEmptyInsertionHandler;
  *   <li>{@code parser.allow_hyphen_in_identifiers=true}: {@code $context.requestOverride.header.X-Amz-Target}.</li>
  *   <li>{@code parser.space_gobbling=bc}: Velocity 1.x whitespace gobbling (a {@code #set} line leaves no newline).</li>
  *   <li>{@code directive.foreach.max_loops=1000}: each {@code #foreach} stops silently after 1,000 iterations.</li>
- *   <li>{@code directive.if.empty_check=false} — decision (unverified on AWS): Velocity 1.x truthiness, where only
- *       null and {@code false} are false; Velocity 2's default would also make {@code ""}, {@code 0} and empty
- *       collections false. The rest of AWS's observed behaviour (hyphens, gobbling) is 1.x.</li>
+ *   <li>Every point AWS leaves open (truthiness, null in comparisons, {@code #set} of null, gobbling, and the
+ *       {@code $input}/{@code $util}/{@code $context} points) is decided by a {@link VtlSemantics}; the default
+ *       follows the strongest evidence, and the deployed templates give the same output under every alternative.</li>
  *   <li>No resource loaders at all, and {@code #include}/{@code #parse}/{@code #evaluate} rejected at compile time.</li>
  *   <li>Inline macros are local to the template that defines them ({@code velocimacro.inline.local_scope=true}), so
  *       templates cannot affect each other.</li>
@@ -40,13 +40,27 @@ import io.github.atomiccounters.vtl.internal.NullAsEmptyInsertionHandler;
 public final class VtlEngine {
 
     private final RuntimeInstance runtime;
+    private final VtlSemantics semantics;
 
+    /** An engine with {@link VtlSemantics#DEFAULT}. */
     public VtlEngine() {
+        this(VtlSemantics.DEFAULT);
+    }
+
+    /** An engine that decides the points AWS leaves open as {@code semantics} says. */
+    public VtlEngine(VtlSemantics semantics) {
+        this.semantics = Objects.requireNonNull(semantics, "semantics");
         Properties p = new Properties();
         p.setProperty(RuntimeConstants.PARSER_HYPHEN_ALLOWED, "true");
-        p.setProperty(RuntimeConstants.SPACE_GOBBLING, "bc");
+        p.setProperty(RuntimeConstants.SPACE_GOBBLING,
+                semantics.gobbling() == VtlSemantics.Gobbling.BC ? "bc" : "lines");
         p.setProperty(RuntimeConstants.MAX_NUMBER_LOOPS, "1000");
-        p.setProperty(RuntimeConstants.CHECK_EMPTY_OBJECTS, "false");
+        p.setProperty(RuntimeConstants.CHECK_EMPTY_OBJECTS,
+                Boolean.toString(semantics.truthiness() == VtlSemantics.Truthiness.VELOCITY_2));
+        p.setProperty(AwsVtlParser.NULL_EQUALS_EMPTY,
+                Boolean.toString(semantics.nullComparison() == VtlSemantics.NullComparison.NULL_EQUALS_EMPTY));
+        p.setProperty(AwsVtlParser.SET_NULL_KEEPS_VALUE,
+                Boolean.toString(semantics.setNull() == VtlSemantics.SetNull.KEEPS_VALUE));
         p.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
         p.setProperty(RuntimeConstants.RESOURCE_LOADERS, "none");
         p.setProperty("resource.loader.none.class", NoResourceLoader.class.getName());
@@ -87,7 +101,12 @@ public final class VtlEngine {
         } catch (ParseErrorException e) {
             throw syntaxError(name, e.getLineNumber(), e.getMessage(), e);
         }
-        return new MappingTemplate(name, source, template);
+        return new MappingTemplate(name, source, template, semantics);
+    }
+
+    /** The semantics this engine renders with. */
+    public VtlSemantics semantics() {
+        return semantics;
     }
 
     private static IllegalArgumentException syntaxError(String name, int line, String detail, Throwable cause) {

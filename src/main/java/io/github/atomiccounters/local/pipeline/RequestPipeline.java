@@ -39,9 +39,16 @@ public final class RequestPipeline {
     private final ResponseMapping responseMapping = new ResponseMapping();
     private final GatewayResponses gatewayResponses;
     private final Clock clock;
+    private final ExchangeRecorder recorder;
 
     public RequestPipeline(CompiledApi api, Authorizer authorizer, StageThrottle throttle,
                            IntegrationCall integrationCall, Clock clock) {
+        this(api, authorizer, throttle, integrationCall, clock, null);
+    }
+
+    /** As above, recording every exchange that reaches a mapping template when {@code recorder} is not null. */
+    public RequestPipeline(CompiledApi api, Authorizer authorizer, StageThrottle throttle,
+                           IntegrationCall integrationCall, Clock clock, ExchangeRecorder recorder) {
         this.model = api.model();
         this.router = new Router(api);
         this.authorizer = authorizer;
@@ -49,6 +56,7 @@ public final class RequestPipeline {
         this.integrationCall = integrationCall;
         this.gatewayResponses = new GatewayResponses(api);
         this.clock = clock;
+        this.recorder = recorder;
     }
 
     public LocalResponse handle(LocalRequest request) {
@@ -90,11 +98,31 @@ public final class RequestPipeline {
             if (route.method().method().integration() == null) {
                 throw new GatewayError(GatewayErrorType.API_CONFIGURATION_ERROR, "Internal server error");
             }
-            String integrationBody = requestMapping.map(route.method(), contentType, input);
+            Map<String, Object> contextBefore = recorder == null ? null : ExchangeRecorder.snapshot(context.asMap());
+            String routeKey = request.method() + " " + route.method().resource().path();
+            String integrationBody;
+            try {
+                integrationBody = requestMapping.map(route.method(), contentType, input);
+            } catch (GatewayError refused) {
+                if (recorder != null && route.method().requestTemplates().containsKey(contentType)) {
+                    recorder.record(new ExchangeRecorder.Exchange(routeKey, request.bodyText(), input.path(), query,
+                            headers, input.stageVariables(), contextBefore, null, null,
+                            refused.type().status(), null, null, null, null, null));
+                }
+                throw refused;
+            }
             DynamoDbRawResponse integrationResponse = integrationCall.call(route.method().method().integration(),
                     integrationBody, context.requestOverrideHeaders());
             CompiledIntegrationResponse selected = selection.select(route.method(), integrationResponse.status());
-            return responseMapping.map(selected, input, integrationResponse.body(), Map.of(), request);
+            LocalResponse response = responseMapping.map(selected, input, integrationResponse.body(), Map.of(),
+                    request);
+            if (recorder != null) {
+                recorder.record(new ExchangeRecorder.Exchange(routeKey, request.bodyText(), input.path(), query,
+                        headers, input.stageVariables(), contextBefore, integrationBody,
+                        context.requestOverrideHeaders(), null, integrationResponse.status(),
+                        integrationResponse.body(), response.status(), response.headers(), response.body()));
+            }
+            return response;
         } catch (GatewayError error) {
             return gatewayResponses.render(error, input, request);
         } catch (RuntimeException unexpected) {

@@ -9,7 +9,10 @@ import org.apache.velocity.runtime.parser.ParseException;
 import org.apache.velocity.runtime.parser.StandardParser;
 import org.apache.velocity.runtime.parser.node.ASTDirective;
 import org.apache.velocity.runtime.parser.node.ASTEQNode;
+import org.apache.velocity.runtime.parser.node.ASTExpression;
 import org.apache.velocity.runtime.parser.node.ASTNENode;
+import org.apache.velocity.runtime.parser.node.ASTReference;
+import org.apache.velocity.runtime.parser.node.ASTSetDirective;
 import org.apache.velocity.runtime.parser.node.Node;
 import org.apache.velocity.runtime.parser.node.SimpleNode;
 
@@ -18,7 +21,9 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
  *
  * <ul>
  *   <li>{@code ==} and {@code !=} nodes are replaced by {@link NullAwareEQNode}/{@link NullAwareNENode}, in which
- *       null equals null and the empty string.</li>
+ *       null equals null and the empty string (unless {@link #NULL_EQUALS_EMPTY} is false).</li>
+ *   <li>With {@link #SET_NULL_KEEPS_VALUE}, the right-hand side of every {@code #set} becomes a
+ *       {@link KeepValueOnNullExpression} (Velocity 1.7's rule).</li>
  *   <li>{@code #include}, {@code #parse} and {@code #evaluate} are rejected at parse time: API Gateway has no
  *       template files to include and offers no dynamic evaluation.</li>
  * </ul>
@@ -30,9 +35,18 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
 public class AwsVtlParser extends StandardParser {
 
     static final Set<String> FORBIDDEN_DIRECTIVES = Set.of("include", "parse", "evaluate");
+    /** Runtime property (boolean, default true): null equals "" in == and !=. */
+    public static final String NULL_EQUALS_EMPTY = "atomiccounters.null_equals_empty";
+    /** Runtime property (boolean, default false): #set of a null value keeps the variable's value. */
+    public static final String SET_NULL_KEEPS_VALUE = "atomiccounters.set_null_keeps_value";
+
+    private final boolean nullEqualsEmpty;
+    private final boolean setNullKeepsValue;
 
     public AwsVtlParser(RuntimeServices rs) {
         super(rs);
+        this.nullEqualsEmpty = rs.getBoolean(NULL_EQUALS_EMPTY, true);
+        this.setNullKeepsValue = rs.getBoolean(SET_NULL_KEEPS_VALUE, false);
     }
 
     @Override
@@ -42,7 +56,7 @@ public class AwsVtlParser extends StandardParser {
         return root;
     }
 
-    private static void patch(Node node) {
+    private void patch(Node node) {
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
             Node child = node.jjtGetChild(i);
             if (child instanceof ASTDirective directive
@@ -55,10 +69,13 @@ public class AwsVtlParser extends StandardParser {
                 throw new ForbiddenDirectiveException(e, line, column);
             }
             Node replacement = null;
-            if (child.getClass() == ASTNENode.class) {
+            if (nullEqualsEmpty && child.getClass() == ASTNENode.class) {
                 replacement = new NullAwareNENode((SimpleNode) child);
-            } else if (child.getClass() == ASTEQNode.class) {
+            } else if (nullEqualsEmpty && child.getClass() == ASTEQNode.class) {
                 replacement = new NullAwareEQNode((SimpleNode) child);
+            } else if (setNullKeepsValue && i == 1 && node instanceof ASTSetDirective
+                    && child.getClass() == ASTExpression.class && node.jjtGetChild(0) instanceof ASTReference target) {
+                replacement = new KeepValueOnNullExpression((SimpleNode) child, target);
             }
             if (replacement != null) {
                 replacement.jjtSetParent(node);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.atomiccounters.vtl.MappingInput;
+import io.github.atomiccounters.vtl.VtlSemantics;
 
 /**
  * {@code $input}: one instance per render. The body is parsed at most once, lazily, on the first
@@ -15,12 +16,14 @@ import io.github.atomiccounters.vtl.MappingInput;
 public final class InputVariable {
 
     private final MappingInput input;
+    private final VtlSemantics semantics;
     private Object document;
     private boolean parsed;
     private Map<String, Object> params;
 
-    public InputVariable(MappingInput input) {
+    public InputVariable(MappingInput input, VtlSemantics semantics) {
         this.input = input;
+        this.semantics = semantics;
     }
 
     /** {@code $input.body}: the raw payload; an empty (or absent) body is {@code {}}. */
@@ -29,16 +32,26 @@ public final class InputVariable {
         return body == null || body.isEmpty() ? "{}" : body;
     }
 
-    /** {@code $input.json(path)}: the match as compact JSON text, {@code ""} when nothing matches. */
+    /**
+     * {@code $input.json(path)}: the match as compact JSON text (json-smart's, whatever the semantics' number types).
+     * No match renders the two characters {@code ""} ({@link VtlSemantics.NoMatchJson#QUOTES}) or nothing.
+     */
     public String json(String path) {
         Object match = Json.read(document(), path);
-        return match == Json.MISSING ? "" : Json.toJson(match);
+        if (match == Json.MISSING) {
+            return semantics.noMatchJson() == VtlSemantics.NoMatchJson.QUOTES ? "\"\"" : "";
+        }
+        return Json.toJson(match);
     }
 
-    /** {@code $input.path(path)}: the match as an object (map, list, string, number, boolean), null when none. */
+    /**
+     * {@code $input.path(path)}: the match as an object (map, list, string, number, boolean), null when none. Numbers
+     * have the semantics' types: under json-smart's the live object is returned (so a {@code #set} on it shows in a
+     * later {@code $input.json('$')}); otherwise a converted copy.
+     */
     public Object path(String path) {
         Object match = Json.read(document(), path);
-        return match == Json.MISSING ? null : match;
+        return match == Json.MISSING ? null : Json.withNumbers(match, semantics.numbers());
     }
 
     /** {@code $input.params()}: {@code {path={..}, querystring={..}, header={..}}}. */
@@ -47,7 +60,7 @@ public final class InputVariable {
             Map<String, Object> p = new LinkedHashMap<>(4);
             p.put("path", input.path());
             p.put("querystring", input.querystring());
-            p.put("header", input.headers());
+            p.put("header", anyCase() ? caseInsensitive(input.headers()) : input.headers());
             params = Collections.unmodifiableMap(p);
         }
         return params;
@@ -55,8 +68,9 @@ public final class InputVariable {
 
     /**
      * {@code $input.params(name)}: path parameter, else query string parameter, else header; {@code ""} when none.
-     * Decision (unverified on AWS): header names are matched exactly first, then case-insensitively, since HTTP header
-     * names are case-insensitive; path and query string names are case-sensitive.
+     * Header names are matched exactly first, then (under {@link VtlSemantics.HeaderNames#ANY_CASE}, the default,
+     * unverified on AWS) case-insensitively, since HTTP header names are case-insensitive; path and query string
+     * names are case-sensitive.
      */
     public String params(String name) {
         if (name == null) {
@@ -72,8 +86,8 @@ public final class InputVariable {
         }
         Map<String, String> headers = input.headers();
         v = headers.get(name);
-        if (v != null) {
-            return v;
+        if (v != null || !anyCase()) {
+            return v == null ? "" : v;
         }
         for (Map.Entry<String, String> e : headers.entrySet()) {
             if (name.equalsIgnoreCase(e.getKey()) && e.getValue() != null) {
@@ -81,6 +95,16 @@ public final class InputVariable {
             }
         }
         return "";
+    }
+
+    private boolean anyCase() {
+        return semantics.headerNames() == VtlSemantics.HeaderNames.ANY_CASE;
+    }
+
+    private static Map<String, String> caseInsensitive(Map<String, String> headers) {
+        Map<String, String> view = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach(view::putIfAbsent);
+        return Collections.unmodifiableMap(view);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.atomiccounters.vtl.internal;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.jayway.jsonpath.Configuration;
@@ -11,6 +14,9 @@ import com.jayway.jsonpath.spi.json.JsonSmartJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JsonSmartMappingProvider;
 
 import io.github.atomiccounters.vtl.MappingException;
+import io.github.atomiccounters.vtl.VtlSemantics;
+import net.minidev.json.JSONArray;
+import net.minidev.json.JSONObject;
 import net.minidev.json.JSONValue;
 
 /**
@@ -63,6 +69,30 @@ public final class Json {
         } catch (PathNotFoundException e) {
             return MISSING;
         }
+    }
+
+    /**
+     * The value with its JSON numbers as {@code numbers} says: unchanged for {@link VtlSemantics.NumberTypes#JSON_SMART},
+     * otherwise a converted copy (maps and lists are copied, so the parsed document itself is not changed).
+     */
+    public static Object withNumbers(Object value, VtlSemantics.NumberTypes numbers) {
+        if (numbers == VtlSemantics.NumberTypes.JSON_SMART || value == null) {
+            return value;
+        }
+        if (value instanceof Number n) {
+            return numbers == VtlSemantics.NumberTypes.DOUBLE ? (Object) n.doubleValue() : new BigDecimal(n.toString());
+        }
+        if (value instanceof Map<?, ?> map) {
+            JSONObject copy = new JSONObject();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), withNumbers(v, numbers)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            JSONArray copy = new JSONArray();
+            list.forEach(v -> copy.add(withNumbers(v, numbers)));
+            return copy;
+        }
+        return value;
     }
 
     /** Compact JSON text of a value ({@code "text"}, {@code 1}, {@code {"a":[1]}}, {@code null}). */

@@ -5,19 +5,30 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.github.atomiccounters.vtl.VtlSemantics;
+
 /**
- * {@code $util}. Stateless; one shared instance. A null argument gives {@code ""} for the string functions (so
+ * {@code $util}. Stateless; one shared instance per {@link VtlSemantics} choice of escaping and number types. A null
+ * argument gives {@code ""} for the string functions (so
  * {@code $util.escapeJavaScript($missing).replaceAll(...)} still works) and null for {@code parseJson}. Arguments
  * that are not strings (numbers from {@code $input.path}) are converted with {@code toString()}.
  * Internal: public only for Velocity's introspection.
  */
 public final class UtilVariable {
 
-    public static final UtilVariable INSTANCE = new UtilVariable();
-
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private UtilVariable() {
+    private final boolean escapeSlashAndNonAscii;
+    private final VtlSemantics.NumberTypes numbers;
+
+    private UtilVariable(boolean escapeSlashAndNonAscii, VtlSemantics.NumberTypes numbers) {
+        this.escapeSlashAndNonAscii = escapeSlashAndNonAscii;
+        this.numbers = numbers;
+    }
+
+    /** {@code $util} as {@code semantics} decides escaping and number types. */
+    public static UtilVariable of(VtlSemantics semantics) {
+        return new UtilVariable(semantics.jsEscaping() == VtlSemantics.JsEscaping.COMMONS_LANG, semantics.numbers());
     }
 
     /**
@@ -25,7 +36,8 @@ public final class UtilVariable {
      * {@code escapeEcmaScript} (3.x): {@code '}&rarr;{@code \'}, {@code "}&rarr;{@code \"}, {@code \}&rarr;{@code \\},
      * {@code /}&rarr;{@code \/}, {@code \b \t \n \f \r}, other control characters and every character above 0x7F as
      * {@code \}{@code uXXXX} (upper-case hex, UTF-16 units, so an emoji is two escapes).
-     * Decision (unverified on AWS): {@code /} and non-ASCII are escaped, as the commons-lang implementations do.
+     * Decision (unverified on AWS): {@code /} and non-ASCII are escaped, as the commons-lang implementations do;
+     * {@link VtlSemantics.JsEscaping#MINIMAL} leaves them as they are.
      */
     public String escapeJavaScript(Object value) {
         if (value == null) {
@@ -40,14 +52,14 @@ public final class UtilVariable {
                 case '\'' -> rep = "\\'";
                 case '"' -> rep = "\\\"";
                 case '\\' -> rep = "\\\\";
-                case '/' -> rep = "\\/";
+                case '/' -> rep = escapeSlashAndNonAscii ? "\\/" : null;
                 case '\b' -> rep = "\\b";
                 case '\t' -> rep = "\\t";
                 case '\n' -> rep = "\\n";
                 case '\f' -> rep = "\\f";
                 case '\r' -> rep = "\\r";
                 default -> {
-                    if (c < 32 || c > 0x7f) {
+                    if (c < 32 || (c > 0x7f && escapeSlashAndNonAscii)) {
                         rep = new String(new char[] {'\\', 'u', HEX[(c >> 12) & 0xF], HEX[(c >> 8) & 0xF],
                             HEX[(c >> 4) & 0xF], HEX[c & 0xF]});
                     }
@@ -96,7 +108,7 @@ public final class UtilVariable {
      * json-smart's message.
      */
     public Object parseJson(Object value) {
-        return value == null ? null : Json.parse(value.toString());
+        return value == null ? null : Json.withNumbers(Json.parse(value.toString()), numbers);
     }
 
     @Override
