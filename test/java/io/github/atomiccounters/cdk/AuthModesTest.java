@@ -44,6 +44,7 @@ class AuthModesTest {
         @Test
         void nagIsCleanWithAcknowledgedChoices() {
             assertThat(synth.nagFindings()).isEmpty();
+            GatewayAnswers.assertEveryErrorIsJsonWithItsCode(synth.template.toJSON());
         }
     }
 
@@ -62,6 +63,7 @@ class AuthModesTest {
                 assertThat(m.get("AuthorizerId")).isNotNull();
             });
             assertThat(synth.nagFindings()).isEmpty();
+            GatewayAnswers.assertEveryErrorIsJsonWithItsCode(synth.template.toJSON());
         }
     }
 
@@ -77,6 +79,7 @@ class AuthModesTest {
                 assertThat(m.get("ApiKeyRequired")).isNotEqualTo(true);
             });
             assertThat(synth.nagFindings()).isEmpty();
+            GatewayAnswers.assertEveryErrorIsJsonWithItsCode(synth.template.toJSON());
         }
     }
 }

@@ -50,7 +50,17 @@ class CounterStackTest {
         assertThat(integration.get("Type")).isEqualTo("AWS");
         assertThat(integration.get("IntegrationHttpMethod")).isEqualTo("POST");
         assertThat(integration.get("PassthroughBehavior")).isEqualTo("NEVER");
-        assertThat(Routes.joined(integration.get("Uri"))).endsWith(":dynamodb:action/" + route.action());
+        if (AtomicCounterApi.ACTION_SWITCHING_ROUTES.contains(route.httpMethod() + " " + route.path())) {
+            // path-style: the action is a static X-Amz-Target integration request header the template may override
+            assertThat(Routes.joined(integration.get("Uri"))).endsWith(":dynamodb:path//");
+            assertThat(integration.get("RequestParameters")).isEqualTo(Map.of(
+                    "integration.request.header.X-Amz-Target", "'DynamoDB_20120810." + route.action() + "'",
+                    "integration.request.header.Content-Type", "'application/x-amz-json-1.0'"));
+        } else {
+            assertThat(Routes.joined(integration.get("Uri"))).endsWith(":dynamodb:action/" + route.action());
+            assertThat(integration).doesNotContainKey("RequestParameters");
+            assertThat(TemplateFiles.read(route.requestTemplate())).doesNotContain("requestOverride");
+        }
         assertThat(integration.get("RequestTemplates"))
                 .isEqualTo(Map.of("application/json", TemplateFiles.read(route.requestTemplate())));
 
@@ -187,23 +197,57 @@ class CounterStackTest {
     }
 
     @Test
-    void alarmsWatchServerErrorsLatencyAndDynamoDbThrottles() {
+    void alarmsWatchServerErrorsLatencyAndDynamoDbThrottlesOfEveryActionUsed() {
         Map<String, Map<String, Object>> alarms = synth.template.findResources("AWS::CloudWatch::Alarm");
         String all = alarms.toString();
         assertThat(alarms).hasSize(3);
         assertThat(all).contains("5XXError").contains("Latency").contains("ThrottledRequests");
+        // every DynamoDB operation the integrations call, including the transactions of idempotent updates
+        Map<String, Object> throttles = alarms.values().stream().map(Synth::props)
+                .filter(a -> String.valueOf(a.get("Metrics")).contains("ThrottledRequests")).findFirst().orElseThrow();
+        List<String> operations = Routes.list(throttles.get("Metrics")).stream()
+                .filter(m -> m.containsKey("MetricStat"))
+                .map(m -> Routes.list(Routes.map(Routes.map(m.get("MetricStat")).get("Metric")).get("Dimensions"))
+                        .stream().filter(d -> "Operation".equals(d.get("Name"))).findFirst().orElseThrow()
+                        .get("Value").toString())
+                .toList();
+        assertThat(operations).containsExactlyInAnyOrder("GetItem", "UpdateItem", "DeleteItem", "Query",
+                "TransactWriteItems");
     }
 
     @Test
-    void everyGatewayErrorIsJson() {
+    void everyGatewayErrorIsItsOwnJsonAnswerWithAConstantCode() throws Exception {
         Map<String, Map<String, Object>> responses = synth.template.findResources("AWS::ApiGateway::GatewayResponse");
-        Map<String, Object> byType = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> byType = new LinkedHashMap<>();
         responses.values().forEach(r -> byType.put((String) Synth.props(r).get("ResponseType"), Synth.props(r)));
-        assertThat(byType).containsOnlyKeys("DEFAULT_4XX", "DEFAULT_5XX", "BAD_REQUEST_BODY");
-        assertThat(Routes.map(byType.get("DEFAULT_4XX")).get("ResponseTemplates"))
-                .isEqualTo(Map.of("application/json", TemplateFiles.read(AtomicCounterApi.GATEWAY_ERROR_TEMPLATE)));
-        assertThat(Routes.map(byType.get("BAD_REQUEST_BODY")).get("ResponseTemplates"))
-                .isEqualTo(Map.of("application/json", TemplateFiles.read(AtomicCounterApi.GATEWAY_BAD_BODY_TEMPLATE)));
+        assertThat(byType.keySet()).containsExactlyInAnyOrderElementsOf(AtomicCounterApi.GATEWAY_ANSWERS.stream()
+                .map(AtomicCounterApi.GatewayAnswer::responseType).toList());
+        ObjectMapper json = new ObjectMapper();
+        for (AtomicCounterApi.GatewayAnswer answer : AtomicCounterApi.GATEWAY_ANSWERS) {
+            Map<String, Object> response = byType.get(answer.responseType());
+            String template = (String) Routes.map(response.get("ResponseTemplates")).get("application/json");
+            assertThat(template).as(answer.responseType()).isEqualTo(TemplateFiles.read(answer.file()));
+            // no VTL: AWS substitutes variables only. After substitution (messageString arrives quoted) it is JSON.
+            assertThat(ApiGatewayLimits.gatewayResponseTemplateProblems(answer.responseType(), template)).isEmpty();
+            String substituted = template.replace("$context.error.messageString", "\"Some \\\"quoted\\\" text\"");
+            assertThat(substituted).as(answer.responseType()).doesNotContain("$");
+            assertThat(json.readTree(substituted).get("error").asText()).as(answer.responseType()).isNotBlank();
+            Map<String, Object> headers = Routes.map(response.getOrDefault("ResponseParameters", Map.of()));
+            if (answer.retryAfter() == null) {
+                assertThat(headers).doesNotContainKey("gatewayresponse.header.Retry-After");
+            } else {
+                assertThat(headers).containsEntry("gatewayresponse.header.Retry-After", "'" + answer.retryAfter() + "'");
+            }
+        }
+        // and the emulator renders every API Gateway error through them as AWS would: JSON with its code
+        GatewayAnswers.assertEveryErrorIsJsonWithItsCode(synth.template.toJSON());
+    }
+
+    @Test
+    void theCreatedTableHasTtlSoNoWarningAboutIt() {
+        assertThat(Synth.props(synth.template.findResources("AWS::DynamoDB::Table").values().iterator().next())
+                .get("TimeToLiveSpecification")).isEqualTo(Map.of("AttributeName", "expiresAt", "Enabled", true));
+        assertThat(synth.warnings(".*enable TTL.*")).isEmpty();
     }
 
     @Test

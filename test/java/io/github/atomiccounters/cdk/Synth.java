@@ -30,6 +30,11 @@ final class Synth {
         return synthesized.nagFindings();
     }
 
+    /** The synthesis's warnings whose text matches {@code regex}, read from the one cached synthesis. */
+    List<Synthesized.Message> warnings(String regex) {
+        return synthesized.warnings(regex);
+    }
+
     /** The only resource of a type, as a map. */
     @SuppressWarnings("unchecked")
     Map<String, Object> only(String type) {

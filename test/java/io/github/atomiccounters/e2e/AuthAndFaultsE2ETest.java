@@ -5,6 +5,7 @@ import io.github.atomiccounters.testing.Items;
 import io.github.atomiccounters.testing.MutableClock;
 import io.github.atomiccounters.testing.Runtimes;
 import io.github.atomiccounters.testing.Synthesized;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -101,13 +102,17 @@ class AuthAndFaultsE2ETest {
         }
     }
 
-    /** DynamoDB answers TransactionConflictException when another transaction holds an item. */
-    @Test
-    void aConflictingTransactionIsConcurrentUpdateWithRetryAfterOne() {
-        ApiClient api = new ApiClient(Runtimes.shared(Synthesized.E2E, "conflict:1"));
+    /**
+     * Another transaction holds the counter: a single-item update meets TransactionConflictException, an idempotent
+     * one (a transaction) is cancelled with a TransactionConflict reason. Both: nothing changed, retry in a second.
+     */
+    @ParameterizedTest
+    @CsvSource({"conflict:1, false", "transaction-conflict:1, true"})
+    void aConflictingTransactionIsConcurrentUpdateWithRetryAfterOne(String fault, boolean keyed) {
+        ApiClient api = new ApiClient(Runtimes.shared(Synthesized.E2E, fault));
         for (String body : new String[] {"{\"by\": 2}", "{\"by\": 2, \"max\": 10}"}) {
             ApiClient.Response r = api.send("POST", "/counters/contended/increment", body,
-                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                    keyed ? Map.of("Idempotency-Key", UUID.randomUUID().toString()) : Map.of());
             assertError(r, 409, "ConcurrentUpdate");
             assertThat(r.header("Retry-After")).isEqualTo("1");
         }
@@ -127,13 +132,20 @@ class AuthAndFaultsE2ETest {
         }
     }
 
-    /** A store that does not answer at all: API Gateway's own 5xx, still JSON with a code. */
+    /**
+     * A store that does not answer at all: the README's 504 ServiceUnavailable ("API Gateway could not reach
+     * DynamoDB"), still JSON, with Retry-After.
+     */
     @Test
-    void anUnreachableStoreIs500InternalError() {
+    @Disabled("the local runtime answers 500 InternalError for an unreachable DynamoDB (RequestPipeline turns the "
+            + "integration call's exception into API_CONFIGURATION_ERROR); the README promises 504 "
+            + "ServiceUnavailable (INTEGRATION_FAILURE): enable once local/pipeline maps it")
+    void anUnreachableStoreIs504ServiceUnavailable() {
         try (LocalRuntime runtime = Runtimes.start(Synthesized.E2E, Runtimes.clock())) {
             runtime.dynamoDb().close();
             ApiClient.Response r = new ApiClient(runtime).send("POST", "/counters/x/increment", "{}");
-            assertError(r, 500, "InternalError");
+            assertError(r, 504, "ServiceUnavailable");
+            assertThat(r.header("Retry-After")).isEqualTo("1");
             assertThat(r.body()).doesNotContain(runtime.dynamoDb().endpoint().toString());
         }
     }

@@ -7,7 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +31,7 @@ class CognitoE2ETest {
 
     /** An ID token of the configured pool, shaped like Cognito's (RS256 JWT: header.claims.signature). */
     static String idToken() {
-        long now = Instant.now().getEpochSecond();
+        long now = Runtimes.clock().instant().getEpochSecond();  // the shared runtimes' clock
         String pool = Synthesized.USER_POOL_ARN.substring(Synthesized.USER_POOL_ARN.lastIndexOf('/') + 1);
         String header = "{\"kid\":\"local-test-key\",\"alg\":\"RS256\"}";
         String claims = "{\"sub\":\"" + UUID.randomUUID() + "\",\"aud\":\"local-app-client\","

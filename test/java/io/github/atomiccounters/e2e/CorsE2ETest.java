@@ -100,9 +100,13 @@ class CorsE2ETest {
             assertError(fromTheTemplates, 500, "InternalError");
             cors.assertHeaders(fromTheTemplates);
 
+            // API Gateway's own 5xx (a gateway response): an unreachable store. Which one it is (500 InternalError
+            // locally today, 504 ServiceUnavailable as the README says) is AuthAndFaultsE2ETest's business; here:
+            // JSON with a code, and the CORS headers
             runtime.dynamoDb().close();
             ApiClient.Response fromTheGateway = cors.client(runtime).send("GET", "/counters/c", null, FROM_ORIGIN);
-            assertError(fromTheGateway, 500, "InternalError");
+            assertThat(fromTheGateway.status()).as(fromTheGateway.body()).isBetween(500, 504);
+            assertThat(fromTheGateway.json().get("error").asText()).isIn("InternalError", "ServiceUnavailable");
             cors.assertHeaders(fromTheGateway);
         }
     }

@@ -55,6 +55,7 @@ class FaultInjectorTest {
         assertFault("internal:1", 500, "com.amazonaws.dynamodb.v20120810#InternalServerError");
         assertFault("unavailable:1", 503, "ServiceUnavailable");
         assertFault("conflict:1", 400, "TransactionConflictException");
+        assertFault("transaction-conflict:1", 400, "TransactionCanceledException");
     }
 
     private static void assertFault(String spec, int status, String typeSuffix) throws Exception {
@@ -121,7 +122,8 @@ class FaultInjectorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + spec + "'")
                 .hasMessageContaining("expected comma-separated name:rate pairs")
-                .hasMessageContaining("throttle, throttling, internal, unavailable, conflict");
+                .hasMessageContaining("throttle, throttling, internal, unavailable")
+                .hasMessageContaining("conflict, transaction-conflict");
     }
 
     @Test

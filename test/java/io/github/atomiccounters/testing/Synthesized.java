@@ -68,17 +68,24 @@ public final class Synthesized {
     private static final Map<Map<String, String>, Synthesized> CACHE = new ConcurrentHashMap<>();
     private static final AtomicInteger SYNTHESES = new AtomicInteger();
 
+    /** A message of the synthesis (cdk-nag findings, construct warnings): level, construct path, text. */
+    public record Message(String level, String id, String data) {
+    }
+
     private final Map<String, String> context;
     private final Map<String, Object> template;
+    private final List<Message> messages;
     private final List<String> errors;
     private final List<String> nagFindings;
     private Path file;
 
-    private Synthesized(Map<String, String> context, Map<String, Object> template, List<String> errors,
+    private Synthesized(Map<String, String> context, Map<String, Object> template, List<Message> messages,
                         List<String> nagFindings) {
         this.context = context;
         this.template = template;
-        this.errors = errors;
+        this.messages = messages;
+        this.errors = messages.stream().filter(m -> m.level().equals("error")).map(m -> m.id() + ": " + m.data())
+                .toList();
         this.nagFindings = nagFindings;
     }
 
@@ -103,12 +110,12 @@ public final class Synthesized {
         CloudFormationStackArtifact artifact = app.synth().getStackByName(stack.getStackName());
         @SuppressWarnings("unchecked")
         Map<String, Object> template = (Map<String, Object>) artifact.getTemplate();
-        List<String> errors = artifact.getMessages().stream()
-                .filter(m -> m.getLevel().toString().equalsIgnoreCase("error"))
-                .map(m -> m.getId() + ": " + m.getEntry().getData()).toList();
+        List<Message> messages = artifact.getMessages().stream().map(m -> new Message(
+                m.getLevel().toString().toLowerCase(java.util.Locale.ROOT), m.getId(),
+                String.valueOf(m.getEntry().getData()))).toList();
         int n = SYNTHESES.incrementAndGet();
         System.out.printf("[synth] #%d %s in %.1fs%n", n, options, (System.nanoTime() - started) / 1e9);
-        return new Synthesized(Map.copyOf(options), template, errors, nagFindings(artifact));
+        return new Synthesized(Map.copyOf(options), template, messages, nagFindings(artifact));
     }
 
     /**
@@ -134,6 +141,12 @@ public final class Synthesized {
 
     public List<String> nagFindings() {
         return nagFindings;
+    }
+
+    /** The synthesis's warnings whose text matches {@code regex} (what Annotations#findWarning finds). */
+    public List<Message> warnings(String regex) {
+        return messages.stream().filter(m -> m.level().equals("warning") && m.data().matches("(?s)" + regex))
+                .toList();
     }
 
     /**

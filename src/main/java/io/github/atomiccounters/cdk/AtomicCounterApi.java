@@ -2,6 +2,7 @@ package io.github.atomiccounters.cdk;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -72,28 +73,37 @@ import java.util.regex.Pattern;
  */
 public class AtomicCounterApi extends Construct {
 
-    /** One HTTP route: its DynamoDB action and the files that map it. Construct ids derive from it. */
-    public record Route(String path, String httpMethod, String action, String requestTemplate,
+    /**
+     * One HTTP route: its DynamoDB action, the IAM action that authorizes it (the same, except for a transaction,
+     * which DynamoDB authorizes per item action) and the files that map it. Construct ids derive from it.
+     */
+    public record Route(String path, String httpMethod, String action, String iamAction, String requestTemplate,
                         String responseTemplate, String model, String successStatus) {
     }
 
     /** The v1 API. Changing a route's path, method or files changes the public contract. */
     public static final List<Route> ROUTES = List.of(
-            new Route("/counters/{name}", "GET", "GetItem", "request/get.vtl", "response/get.vtl", null, "200"),
-            new Route("/counters/{name}", "PUT", "UpdateItem", "request/put.vtl", "response/put.vtl",
+            new Route("/counters/{name}", "GET", "GetItem", "GetItem", "request/get.vtl", "response/get.vtl", null,
+                    "200"),
+            new Route("/counters/{name}", "PUT", "UpdateItem", "UpdateItem", "request/put.vtl", "response/put.vtl",
                     "models/put.json", "200"),
-            new Route("/counters/{name}", "DELETE", "DeleteItem", "request/delete.vtl", "response/delete.vtl",
-                    null, "204"),
-            new Route("/counters/{name}/increment", "POST", "UpdateItem", "request/increment.vtl",
+            new Route("/counters/{name}", "DELETE", "DeleteItem", "DeleteItem", "request/delete.vtl",
+                    "response/delete.vtl", null, "204"),
+            new Route("/counters/{name}/increment", "POST", "UpdateItem", "UpdateItem", "request/increment.vtl",
                     "response/update.vtl", "models/increment.json", "200"),
-            new Route("/counters/{name}/decrement", "POST", "UpdateItem", "request/decrement.vtl",
+            new Route("/counters/{name}/decrement", "POST", "UpdateItem", "UpdateItem", "request/decrement.vtl",
                     "response/update.vtl", "models/decrement.json", "200"),
-            new Route("/counters/{name}/next", "POST", "UpdateItem", "request/next.vtl", "response/next.vtl",
-                    "models/next.json", "200"),
-            new Route("/counters/{name}/shards/increment", "POST", "UpdateItem", "request/shard-increment.vtl",
-                    "response/shard-increment.vtl", "models/shard-increment.json", "200"),
-            new Route("/counters/{name}/shards", "GET", "Query", "request/shards.vtl", "response/shards.vtl",
-                    null, "200"));
+            new Route("/counters/{name}/next", "POST", "UpdateItem", "UpdateItem", "request/next.vtl",
+                    "response/next.vtl", "models/next.json", "200"),
+            new Route("/counters/{name}/shards/increment", "POST", "UpdateItem", "UpdateItem",
+                    "request/shard-increment.vtl", "response/shard-increment.vtl", "models/shard-increment.json",
+                    "200"),
+            new Route("/counters/{name}/shards", "GET", "Query", "Query", "request/shards.vtl",
+                    "response/shards.vtl", null, "200"),
+            // deletes every shard item a sharded counter can have, in one transaction of Delete actions, which
+            // DynamoDB authorizes as DeleteItem
+            new Route("/counters/{name}/shards", "DELETE", "TransactWriteItems", "DeleteItem",
+                    "request/delete-shards.vtl", "response/delete.vtl", null, "204"));
 
     /**
      * Routes whose request template takes an optional Idempotency-Key header: increment, decrement and set run
@@ -102,10 +112,48 @@ public class AtomicCounterApi extends Construct {
     public static final Set<String> IDEMPOTENT_ROUTES = Set.of("POST /counters/{name}/increment",
             "POST /counters/{name}/decrement", "PUT /counters/{name}", "POST /counters/{name}/next");
 
+    /**
+     * Routes whose request template picks the DynamoDB action per request (UpdateItem, or TransactWriteItems with an
+     * Idempotency-Key). They use a path-style integration whose {@code X-Amz-Target} and {@code Content-Type} are
+     * integration request parameters, which the template's {@code $context.requestOverride.header.X-Amz-Target}
+     * replaces: the mechanism AWS documents for overrides ("after standard API Gateway mappings have been
+     * applied"). Every other route names its one action in an action-style URI. See docs/aws-fidelity.md.
+     */
+    public static final Set<String> ACTION_SWITCHING_ROUTES = Set.of("POST /counters/{name}/increment",
+            "POST /counters/{name}/decrement", "PUT /counters/{name}");
+
     /** DynamoDB errors (HTTP 4xx or 5xx) all go through this template, which picks the client's status. */
     public static final String ERROR_TEMPLATE = "response/error.vtl";
-    public static final String GATEWAY_ERROR_TEMPLATE = "gateway/error.vtl";
-    public static final String GATEWAY_BAD_BODY_TEMPLATE = "gateway/bad-request-body.vtl";
+
+    /**
+     * A gateway response: API Gateway's own error of {@code responseType} answered with the JSON of {@code file}
+     * (under {@code velocity-templates/gateway/}; plain text with {@code $context.*} references, since gateway
+     * responses get simple variable substitution, not VTL), with {@code Retry-After} when {@code retryAfter} is set.
+     * The status is API Gateway's default for the type.
+     */
+    public record GatewayAnswer(String responseType, String file, String retryAfter) {
+    }
+
+    /** One gateway response per API Gateway error this API can produce (the README's error table), plus the defaults. */
+    public static final List<GatewayAnswer> GATEWAY_ANSWERS = List.of(
+            new GatewayAnswer("MISSING_AUTHENTICATION_TOKEN", "gateway/missing-authentication-token.json", null),
+            new GatewayAnswer("ACCESS_DENIED", "gateway/access-denied.json", null),
+            new GatewayAnswer("INVALID_SIGNATURE", "gateway/invalid-signature.json", null),
+            new GatewayAnswer("EXPIRED_TOKEN", "gateway/expired-token.json", null),
+            new GatewayAnswer("UNAUTHORIZED", "gateway/unauthorized.json", null),
+            new GatewayAnswer("INVALID_API_KEY", "gateway/invalid-api-key.json", null),
+            new GatewayAnswer("THROTTLED", "gateway/throttled.json", "1"),
+            new GatewayAnswer("QUOTA_EXCEEDED", "gateway/quota-exceeded.json", null),
+            new GatewayAnswer("UNSUPPORTED_MEDIA_TYPE", "gateway/unsupported-media-type.json", null),
+            new GatewayAnswer("REQUEST_TOO_LARGE", "gateway/request-too-large.json", null),
+            new GatewayAnswer("RESOURCE_NOT_FOUND", "gateway/resource-not-found.json", null),
+            new GatewayAnswer("BAD_REQUEST_BODY", "gateway/bad-request-body.json", null),
+            new GatewayAnswer("BAD_REQUEST_PARAMETERS", "gateway/bad-request-parameters.json", null),
+            new GatewayAnswer("WAF_FILTERED", "gateway/waf-filtered.json", null),
+            new GatewayAnswer("INTEGRATION_FAILURE", "gateway/integration-failure.json", "1"),
+            new GatewayAnswer("INTEGRATION_TIMEOUT", "gateway/integration-timeout.json", "1"),
+            new GatewayAnswer("DEFAULT_4XX", "gateway/default-4xx.json", null),
+            new GatewayAnswer("DEFAULT_5XX", "gateway/default-5xx.json", null));
     /** Attribute the created table's TTL reads (epoch seconds), for items that expire. */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
@@ -151,11 +199,11 @@ public class AtomicCounterApi extends Construct {
             Resource resource = api.getRoot().resourceForPath(route.path());
             IModel model = route.model() == null ? null
                     : models.computeIfAbsent(route.model(), this::createModel);
-            if (grantedActions.add(route.action())) {
+            if (grantedActions.add(route.iamAction())) {
                 // one statement per action actually used, on the table's ARN only
                 integrationRole.addToPolicy(PolicyStatement.Builder.create()
-                        .sid(route.action())
-                        .actions(List.of("dynamodb:" + route.action()))
+                        .sid(route.iamAction())
+                        .actions(List.of("dynamodb:" + route.iamAction()))
                         .resources(List.of(table.getTableArn()))
                         .build());
             }
@@ -164,11 +212,19 @@ public class AtomicCounterApi extends Construct {
         }
 
         addGatewayResponses(props);
+        ApiGatewayLimits.addTo(api);
         if (props.getAuthMode() == AuthMode.API_KEY) {
             addUsagePlan(props);
         }
         addAlarms();
         addNagSuppressions(props);
+        if (props.getTable() != null) {
+            // TTL is a table setting: the construct cannot enable it on a table it does not own
+            Annotations.of(this).addWarningV2("atomic-counters:existing-table-ttl", "With an existing table, "
+                    + "enable TTL on its attribute '" + TTL_ATTRIBUTE + "' yourself (aws dynamodb "
+                    + "update-time-to-live): rate-limit windows and idempotency markers set it and are never deleted "
+                    + "otherwise. Answers do not depend on it, storage does.");
+        }
     }
 
     public ITable getTable() {
@@ -363,17 +419,26 @@ public class AtomicCounterApi extends Construct {
                 .responseTemplates(Map.of(JSON, errorTemplate))
                 .responseParameters(cors)
                 .build());
-        return AwsIntegration.Builder.create()
+        IntegrationOptions.Builder options = IntegrationOptions.builder()
+                .credentialsRole(integrationRole)
+                .passthroughBehavior(PassthroughBehavior.NEVER)
+                .requestTemplates(Map.of(JSON, TemplateFiles.read(route.requestTemplate())))
+                .integrationResponses(responses);
+        AwsIntegration.Builder integration = AwsIntegration.Builder.create()
                 .service("dynamodb")
-                .action(route.action())
-                .integrationHttpMethod("POST")
-                .options(IntegrationOptions.builder()
-                        .credentialsRole(integrationRole)
-                        .passthroughBehavior(PassthroughBehavior.NEVER)
-                        .requestTemplates(Map.of(JSON, TemplateFiles.read(route.requestTemplate())))
-                        .integrationResponses(responses)
-                        .build())
-                .build();
+                .integrationHttpMethod("POST");
+        if (ACTION_SWITCHING_ROUTES.contains(route.httpMethod() + " " + route.path())) {
+            // DynamoDB's JSON API is POST / with the action in X-Amz-Target: a path-style URI to "/" with the
+            // action as a static integration request header, which the request template may override
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("integration.request.header.X-Amz-Target", "'DynamoDB_20120810." + route.action() + "'");
+            parameters.put("integration.request.header.Content-Type", "'application/x-amz-json-1.0'");
+            options.requestParameters(parameters);
+            integration.path("/");
+        } else {
+            integration.action(route.action());
+        }
+        return integration.options(options.build()).build();
     }
 
     private MethodOptions methodOptions(Route route, AtomicCounterApiProps props, RequestValidator validator,
@@ -433,25 +498,27 @@ public class AtomicCounterApi extends Construct {
     }
 
     private void addGatewayResponses(AtomicCounterApiProps props) {
-        Map<String, String> cors = new LinkedHashMap<>();
-        corsHeaders(props, "").forEach(cors::put);
-        String errorTemplate = TemplateFiles.read(GATEWAY_ERROR_TEMPLATE);
-        api.addGatewayResponse("Default4xx", GatewayResponseOptions.builder()
-                .type(ResponseType.DEFAULT_4_XX)
-                .templates(Map.of(JSON, errorTemplate))
-                .responseHeaders(cors)
-                .build());
-        api.addGatewayResponse("Default5xx", GatewayResponseOptions.builder()
-                .type(ResponseType.DEFAULT_5_XX)
-                .templates(Map.of(JSON, errorTemplate))
-                .responseHeaders(cors)
-                .build());
-        api.addGatewayResponse("BadRequestBody", GatewayResponseOptions.builder()
-                .type(ResponseType.BAD_REQUEST_BODY)
-                .statusCode("400")
-                .templates(Map.of(JSON, TemplateFiles.read(GATEWAY_BAD_BODY_TEMPLATE)))
-                .responseHeaders(cors)
-                .build());
+        for (GatewayAnswer answer : GATEWAY_ANSWERS) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            corsHeaders(props, "").forEach(headers::put);
+            if (answer.retryAfter() != null) {
+                headers.put("Retry-After", "'" + answer.retryAfter() + "'");
+            }
+            // construct id: the response type in PascalCase (ThrottledResponse, Default4xxResponse, ...)
+            api.addGatewayResponse(pascalCase(answer.responseType()) + "Response", GatewayResponseOptions.builder()
+                    .type(ResponseType.of(answer.responseType()))
+                    .templates(Map.of(JSON, TemplateFiles.read(answer.file())))
+                    .responseHeaders(headers)
+                    .build());
+        }
+    }
+
+    private static String pascalCase(String constantName) {
+        StringBuilder out = new StringBuilder();
+        for (String part : constantName.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
     }
 
     private void addUsagePlan(AtomicCounterApiProps props) {
@@ -498,7 +565,7 @@ public class AtomicCounterApi extends Construct {
                 .alarmDescription("DynamoDB throttled counter requests (hot counter past 1,000 writes/s?)")
                 .metric(table.metricThrottledRequestsForOperations(OperationsMetricOptions.builder()
                         .operations(List.of(Operation.GET_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM,
-                                Operation.QUERY))
+                                Operation.QUERY, Operation.TRANSACT_WRITE_ITEMS))
                         .period(period)
                         .build()))
                 .threshold(1)

@@ -51,7 +51,12 @@ public final class AtomicCounterApiProps {
         return new Builder();
     }
 
-    /** An existing table to keep counters in. @default a new table (pk/sk strings, on-demand, PITR, retained) */
+    /**
+     * An existing table to keep counters in. Its TTL is its owner's: enable it on {@code expiresAt}
+     * ({@link AtomicCounterApi#TTL_ATTRIBUTE}) so that rate-limit windows and idempotency markers are deleted once
+     * expired (answers never depend on it; synthesis warns as a reminder).
+     * @default a new table (pk/sk strings, on-demand, PITR, retained, TTL on expiresAt)
+     */
     public ITable getTable() {
         return table;
     }

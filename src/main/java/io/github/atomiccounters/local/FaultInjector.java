@@ -34,19 +34,50 @@ public final class FaultInjector {
                 "Internal server error"),
         UNAVAILABLE("unavailable", 503, "com.amazonaws.dynamodb.v20120810#ServiceUnavailable",
                 "Service unavailable"),
-        // An item held by another transaction. DynamoDB Local serializes transactions and never reports it, so
-        // this is the only way to exercise the ConcurrentUpdate answer locally.
+        // What a throttled idempotent update (TransactWriteItems: two markers and the counter) answers: the
+        // throttling is a cancellation reason, not the error's type.
+        TRANSACTION_THROTTLED("transaction-throttled", 400,
+                "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                        + "[None, None, ThrottlingError]",
+                ",\"CancellationReasons\":[{\"Code\":\"None\"},{\"Code\":\"None\"},"
+                        + "{\"Code\":\"ThrottlingError\",\"Message\":\"Throughput exceeds the current capacity "
+                        + "of your table or index.\"}]"),
+        // What real DynamoDB answers when a transaction's update is invalid for the item it meets (e.g. adding to a
+        // value that is not a number): a ValidationError cancellation reason. DynamoDB Local reports the same
+        // problem as a top-level ValidationException instead, so this fault reproduces DynamoDB's shape.
+        TRANSACTION_INVALID("transaction-invalid", 400,
+                "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                        + "[None, None, ValidationError]",
+                ",\"CancellationReasons\":[{\"Code\":\"None\"},{\"Code\":\"None\"},"
+                        + "{\"Code\":\"ValidationError\",\"Message\":\"An operand in the update expression has "
+                        + "an incorrect data type\"}]"),
+        // An item held by another transaction. DynamoDB Local serializes transactions and never reports a conflict,
+        // so these two are the only way to exercise the ConcurrentUpdate answer locally: a single-item write that
+        // meets a transaction gets TransactionConflictException; a transaction (an idempotent update) is cancelled
+        // with a TransactionConflict reason.
         CONFLICT("conflict", 400, "com.amazonaws.dynamodb.v20120810#TransactionConflictException",
-                "Transaction is ongoing for the item");
+                "Transaction is ongoing for the item"),
+        TRANSACTION_CONFLICT("transaction-conflict", 400,
+                "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                        + "[None, None, TransactionConflict]",
+                ",\"CancellationReasons\":[{\"Code\":\"None\"},{\"Code\":\"None\"},"
+                        + "{\"Code\":\"TransactionConflict\",\"Message\":\"Transaction is ongoing for the item\"}]");
 
         private final String specName;
         private final DynamoDbRawResponse response;
 
         Fault(String specName, int status, String type, String message) {
+            this(specName, status, type, message, "");
+        }
+
+        Fault(String specName, int status, String type, String message, String moreFields) {
             this.specName = specName;
             // Real DynamoDB spells the field "message"; DynamoDB Local spells it "Message". Templates handle both.
             this.response = new DynamoDbRawResponse(status,
-                    "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+                    "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"" + moreFields + "}");
         }
 
         public String specName() {

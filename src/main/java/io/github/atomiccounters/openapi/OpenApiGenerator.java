@@ -120,7 +120,12 @@ public final class OpenApiGenerator {
             "GET /counters/{name}/shards", new CounterRoute("getShardedCounter",
                     "Read a sharded counter (the exact sum of its shards)", "ShardedCounter",
                     "The sum of the counter's shards and how many shards exist.",
-                    "The sharded counter does not exist (error NotFound).", null));
+                    "The sharded counter does not exist (error NotFound).", null),
+            "DELETE /counters/{name}/shards", new CounterRoute("deleteShardedCounter",
+                    "Delete a sharded counter (every shard item)", null,
+                    "The sharded counter is deleted (or did not exist).", null,
+                    "Another update of one of its shards was in progress (error ConcurrentUpdate, Retry-After): "
+                            + "nothing was deleted; retry."));
 
     private static final Map<String, String> REASONS = Map.ofEntries(
             Map.entry("200", "OK"), Map.entry("201", "Created"), Map.entry("202", "Accepted"),

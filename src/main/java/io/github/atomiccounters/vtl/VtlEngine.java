@@ -59,6 +59,8 @@ public final class VtlEngine {
                 Boolean.toString(semantics.truthiness() == VtlSemantics.Truthiness.VELOCITY_2));
         p.setProperty(AwsVtlParser.NULL_EQUALS_EMPTY,
                 Boolean.toString(semantics.nullComparison() == VtlSemantics.NullComparison.NULL_EQUALS_EMPTY));
+        p.setProperty(AwsVtlParser.MATH_COERCES_STRINGS,
+                Boolean.toString(semantics.arithmetic() == VtlSemantics.Arithmetic.COERCES_STRINGS));
         p.setProperty(AwsVtlParser.SET_NULL_KEEPS_VALUE,
                 Boolean.toString(semantics.setNull() == VtlSemantics.SetNull.KEEPS_VALUE));
         p.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");

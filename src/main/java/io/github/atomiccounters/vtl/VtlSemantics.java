@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param requestTimeEpoch   the Java type of {@code $context.requestTimeEpoch}
  * @param setNull            what {@code #set($x = <null>)} does
  * @param gobbling           how whitespace around directive lines is removed
+ * @param arithmetic         whether {@code - * / %} convert numeric strings to numbers
  */
 public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullComparison, NumberTypes numbers,
                            JsEscaping jsEscaping, HeaderNames headerNames, AbsentStageVariable absentStageVariable,
-                           Truthiness truthiness, EpochType requestTimeEpoch, SetNull setNull, Gobbling gobbling) {
+                           Truthiness truthiness, EpochType requestTimeEpoch, SetNull setNull, Gobbling gobbling,
+                           Arithmetic arithmetic) {
 
     /** {@code $input.json} of a path that matches nothing. */
     public enum NoMatchJson {
@@ -110,10 +112,18 @@ public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullCompariso
         LINES
     }
 
+    /** Operands of {@code - * / %}. */
+    public enum Arithmetic {
+        /** Velocity 1.7: only numbers; a string operand makes the result null. */
+        NUMBERS_ONLY,
+        /** Velocity 2: numeric strings are converted ({@code "12" / 4} is 3). */
+        COERCES_STRINGS
+    }
+
     /** The strongest evidence on each point (docs/aws-fidelity.md). */
     public static final VtlSemantics DEFAULT = new VtlSemantics(NoMatchJson.QUOTES, NullComparison.NULL_EQUALS_EMPTY,
             NumberTypes.JSON_SMART, JsEscaping.COMMONS_LANG, HeaderNames.ANY_CASE, AbsentStageVariable.NULL,
-            Truthiness.VELOCITY_1, EpochType.LONG, SetNull.ASSIGNS_NULL, Gobbling.BC);
+            Truthiness.VELOCITY_1, EpochType.LONG, SetNull.ASSIGNS_NULL, Gobbling.BC, Arithmetic.NUMBERS_ONLY);
 
     public VtlSemantics {
         Objects.requireNonNull(noMatchJson, "noMatchJson");
@@ -126,6 +136,7 @@ public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullCompariso
         Objects.requireNonNull(requestTimeEpoch, "requestTimeEpoch");
         Objects.requireNonNull(setNull, "setNull");
         Objects.requireNonNull(gobbling, "gobbling");
+        Objects.requireNonNull(arithmetic, "arithmetic");
     }
 
     /** One alternative reading: {@link #DEFAULT} with one point decided the other way. */
@@ -142,37 +153,40 @@ public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullCompariso
         List<Alternative> all = new ArrayList<>();
         all.add(new Alternative("$input.json of no match renders nothing", new VtlSemantics(NoMatchJson.NOTHING,
                 d.nullComparison, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
-                d.requestTimeEpoch, d.setNull, d.gobbling)));
+                d.requestTimeEpoch, d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("null does not equal \"\" (stock Velocity)", new VtlSemantics(d.noMatchJson,
                 NullComparison.STOCK_VELOCITY, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable,
-                d.truthiness, d.requestTimeEpoch, d.setNull, d.gobbling)));
+                d.truthiness, d.requestTimeEpoch, d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("numbers are BigDecimal", new VtlSemantics(d.noMatchJson, d.nullComparison,
                 NumberTypes.BIG_DECIMAL, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
-                d.requestTimeEpoch, d.setNull, d.gobbling)));
+                d.requestTimeEpoch, d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("numbers are Double", new VtlSemantics(d.noMatchJson, d.nullComparison,
                 NumberTypes.DOUBLE, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
-                d.requestTimeEpoch, d.setNull, d.gobbling)));
+                d.requestTimeEpoch, d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("escapeJavaScript leaves / and non-ASCII", new VtlSemantics(d.noMatchJson,
                 d.nullComparison, d.numbers, JsEscaping.MINIMAL, d.headerNames, d.absentStageVariable, d.truthiness,
-                d.requestTimeEpoch, d.setNull, d.gobbling)));
+                d.requestTimeEpoch, d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("header names are case-sensitive", new VtlSemantics(d.noMatchJson, d.nullComparison,
                 d.numbers, d.jsEscaping, HeaderNames.EXACT, d.absentStageVariable, d.truthiness, d.requestTimeEpoch,
-                d.setNull, d.gobbling)));
+                d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("an absent stage variable is \"\"", new VtlSemantics(d.noMatchJson, d.nullComparison,
                 d.numbers, d.jsEscaping, d.headerNames, AbsentStageVariable.EMPTY_STRING, d.truthiness,
-                d.requestTimeEpoch, d.setNull, d.gobbling)));
+                d.requestTimeEpoch, d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("Velocity 2 truthiness (\"\", 0 and [] are false)", new VtlSemantics(d.noMatchJson,
                 d.nullComparison, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, Truthiness.VELOCITY_2,
-                d.requestTimeEpoch, d.setNull, d.gobbling)));
+                d.requestTimeEpoch, d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("requestTimeEpoch is a String", new VtlSemantics(d.noMatchJson, d.nullComparison,
                 d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness, EpochType.STRING,
-                d.setNull, d.gobbling)));
+                d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("#set of null keeps the old value (Velocity 1.7)", new VtlSemantics(d.noMatchJson,
                 d.nullComparison, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
-                d.requestTimeEpoch, SetNull.KEEPS_VALUE, d.gobbling)));
+                d.requestTimeEpoch, SetNull.KEEPS_VALUE, d.gobbling, d.arithmetic)));
         all.add(new Alternative("Velocity 2 whitespace gobbling (lines)", new VtlSemantics(d.noMatchJson,
                 d.nullComparison, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
-                d.requestTimeEpoch, d.setNull, Gobbling.LINES)));
+                d.requestTimeEpoch, d.setNull, Gobbling.LINES, d.arithmetic)));
+        all.add(new Alternative("arithmetic converts numeric strings (Velocity 2)", new VtlSemantics(d.noMatchJson,
+                d.nullComparison, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
+                d.requestTimeEpoch, d.setNull, d.gobbling, Arithmetic.COERCES_STRINGS)));
         return List.copyOf(all);
     }
 }

@@ -4,15 +4,20 @@
  * {@link io.github.atomiccounters.vtl.MappingInput} with {@code $input}, {@code $util}, {@code $context}
  * ({@link io.github.atomiccounters.vtl.MappingContext}) and {@code $stageVariables}.
  *
- * <p>Decisions on points the AWS documentation leaves open (each one has a conformance case in
- * {@code test/resources/vtl-conformance/cases.json}):
+ * <p>Points the AWS documentation leaves open are decided by a {@link io.github.atomiccounters.vtl.VtlSemantics};
+ * its default follows the strongest evidence (docs/aws-fidelity.md) and every alternative is exercised by
+ * {@code AlternativeSemanticsIT}, so the deployed templates do not depend on the choice. The default's decisions
+ * (each one has a conformance case in {@code test/resources/vtl-conformance/cases.json}):
  * <ul>
  *   <li>Truthiness is Velocity 1.x's: only null and {@code false} are false in {@code #if} ({@code ""}, {@code 0}
  *       and empty lists are true).</li>
  *   <li>{@code ==}/{@code !=}: null equals null and the empty string only; all other comparisons are Velocity's.</li>
  *   <li>{@code $input.json} serialises with json-smart's default style: standard compact JSON, {@code /} written as
- *       {@code \/}, non-ASCII kept as is; a JSON null match prints {@code null}, no match prints {@code ""}; an
- *       indefinite path ({@code $..a}) prints a list, possibly {@code []}.</li>
+ *       {@code \/}, non-ASCII kept as is; a JSON null match prints {@code null}, no match prints the two characters
+ *       {@code ""}; an indefinite path ({@code $..a}) prints a list, possibly {@code []}.</li>
+ *   <li>{@code - * / %} take numbers only (Velocity 1.7): a numeric string operand makes the result null.</li>
+ *   <li>An override ({@code $context.requestOverride.*}, {@code $context.responseOverride.*}) may be applied once;
+ *       a second one fails the render with 500, as AWS documents.</li>
  *   <li>Objects from {@code $input.path} are live: the body is parsed once per render and every
  *       {@code $input.path}/{@code $input.json} call of that render shares the document.</li>
  *   <li>{@code $input.params(name)} returns {@code ""} when absent; header names match exactly first, then ignoring

@@ -5,6 +5,7 @@ import io.github.atomiccounters.apimodel.ApiModel;
 import io.github.atomiccounters.apimodel.ApiResource;
 import io.github.atomiccounters.apimodel.GatewayResponse;
 import io.github.atomiccounters.apimodel.IntegrationResponse;
+import io.github.atomiccounters.cdk.ApiGatewayLimits;
 import io.github.atomiccounters.local.JsonSchemaValidation;
 import io.github.atomiccounters.vtl.MappingTemplate;
 import io.github.atomiccounters.vtl.VtlEngine;
@@ -32,8 +33,8 @@ public final class CompiledApi {
                                               Map<String, MappingTemplate> templates) {
     }
 
-    /** A gateway response with its templates compiled. */
-    public record CompiledGatewayResponse(GatewayResponse response, Map<String, MappingTemplate> templates) {
+    /** A gateway response with its templates (simple substitution, not VTL). */
+    public record CompiledGatewayResponse(GatewayResponse response, Map<String, GatewayResponseTemplate> templates) {
     }
 
     private final ApiModel model;
@@ -49,11 +50,11 @@ public final class CompiledApi {
                 List<CompiledIntegrationResponse> responses = new ArrayList<>();
                 if (method.integration() != null) {
                     method.integration().requestTemplates().forEach((type, text) ->
-                            requestTemplates.put(type.toLowerCase(), engine.compile(where + " request " + type, text)));
+                            requestTemplates.put(type.toLowerCase(), compile(engine, where + " request " + type, text)));
                     for (IntegrationResponse r : method.integration().responses()) {
                         Map<String, MappingTemplate> templates = new LinkedHashMap<>();
                         r.responseTemplates().forEach((type, text) -> templates.put(type.toLowerCase(),
-                                engine.compile(where + " response " + r.statusCode() + " " + type, text)));
+                                compile(engine, where + " response " + r.statusCode() + " " + type, text)));
                         Pattern pattern = r.selectionPattern() == null || r.selectionPattern().isEmpty()
                                 ? null : Pattern.compile(r.selectionPattern());
                         responses.add(new CompiledIntegrationResponse(r, pattern, templates));
@@ -66,11 +67,20 @@ public final class CompiledApi {
             }
         }
         model.api().gatewayResponses().forEach((type, response) -> {
-            Map<String, MappingTemplate> templates = new LinkedHashMap<>();
+            Map<String, GatewayResponseTemplate> templates = new LinkedHashMap<>();
             response.responseTemplates().forEach((contentType, text) ->
-                    templates.put(contentType.toLowerCase(), engine.compile("gateway response " + type, text)));
+                    templates.put(contentType.toLowerCase(), new GatewayResponseTemplate(text)));
             gatewayResponses.put(type, new CompiledGatewayResponse(response, templates));
         });
+    }
+
+    /** A mapping template as API Gateway would accept it: over 300 KB it cannot be deployed at all. */
+    private static MappingTemplate compile(VtlEngine engine, String where, String text) {
+        List<String> problems = ApiGatewayLimits.mappingTemplateSizeProblems(where, text);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0) + ": this API cannot be deployed");
+        }
+        return engine.compile(where, text);
     }
 
     public ApiModel model() {

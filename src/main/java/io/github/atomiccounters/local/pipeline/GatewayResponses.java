@@ -5,16 +5,15 @@ import io.github.atomiccounters.apimodel.GatewayResponse;
 import io.github.atomiccounters.local.pipeline.CompiledApi.CompiledGatewayResponse;
 import io.github.atomiccounters.vtl.MappingContext;
 import io.github.atomiccounters.vtl.MappingInput;
-import io.github.atomiccounters.vtl.MappingTemplate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Stage 9: API Gateway's own errors. The gateway response of the error's type applies, else DEFAULT_4XX or
- * DEFAULT_5XX, else API Gateway's built-in {@code {"message": ...}}. Its template sees
- * {@code $context.error.message}, {@code .messageString} (quoted for JSON), {@code .responseType} and
- * {@code .validationErrorString}.
+ * DEFAULT_5XX, else API Gateway's built-in {@code {"message": ...}}. Its template is rendered by simple substitution
+ * ({@link GatewayResponseTemplate}) and sees {@code $context.error.message}, {@code .messageString} (quoted for
+ * JSON), {@code .responseType} and {@code .validationErrorString} (not escaped).
  */
 public final class GatewayResponses {
     private final Map<String, CompiledGatewayResponse> responses;
@@ -46,12 +45,12 @@ public final class GatewayResponses {
             if (response.statusCode() != null && !response.statusCode().isEmpty()) {
                 status = Integer.parseInt(response.statusCode());
             }
-            MappingTemplate template = configured.templates().get("application/json");
+            GatewayResponseTemplate template = configured.templates().get("application/json");
             if (template == null && !configured.templates().isEmpty()) {
                 template = configured.templates().values().iterator().next();
             }
             if (template != null) {
-                body = template.render(input.withBody(""));
+                body = template.render(context, input.stageVariables());
             }
             response.responseParameters().forEach((target, source) -> {
                 if (target.startsWith("gatewayresponse.header.")) {

@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stage 6: calls the integration. AWS integrations to DynamoDB send the rendered body to the named action of
- * DynamoDB Local as API Gateway sends it (an {@code X-Amz-Target} request override picks another action) and
- * return DynamoDB's raw status and body; injected faults replace the call. MOCK integrations answer with the
- * {@code statusCode} of the rendered request body.
+ * Stage 6: calls the integration. AWS integrations to DynamoDB send the rendered body to DynamoDB Local as API Gateway
+ * sends it and return DynamoDB's raw status and body; injected faults replace the call. The action is the one an
+ * action-style URI names ({@code dynamodb:action/GetItem}), or, for a path-style URI ({@code dynamodb:path//}), the
+ * {@code X-Amz-Target} integration request header: its static parameter, replaced by the template's
+ * {@code $context.requestOverride.header.X-Amz-Target} if set (the override AWS documents). Overriding the target
+ * of an action-style URI is undocumented, so it is refused here (500) rather than guessed. MOCK integrations answer
+ * with the {@code statusCode} of the rendered request body.
  */
 public final class IntegrationCall {
     // MOCK request templates are often not strict JSON (CDK writes "{ statusCode: 200 }"): read them leniently
@@ -36,19 +39,32 @@ public final class IntegrationCall {
             return new DynamoDbRawResponse(mockStatus(body), "");
         }
         if (type.equals("AWS") && "dynamodb".equals(integration.awsService())) {
-            String action = integration.action();
-            String target = requestOverrideHeaders.get("X-Amz-Target");
-            if (target != null && target.contains(".")) {
-                action = target.substring(target.lastIndexOf('.') + 1);
-            }
-            if (action == null) {
-                throw new GatewayError(GatewayErrorType.API_CONFIGURATION_ERROR, "Internal server error");
+            String override = requestOverrideHeaders.get("X-Amz-Target");
+            String action;
+            if (integration.action() != null) {
+                if (override != null) {
+                    throw new GatewayError(GatewayErrorType.API_CONFIGURATION_ERROR, "Internal server error");
+                }
+                action = integration.action();
+            } else {
+                String target = override != null ? override
+                        : staticValue(integration.requestParameters().get("integration.request.header.X-Amz-Target"));
+                if (target == null || !target.startsWith("DynamoDB_20120810.")) {
+                    throw new GatewayError(GatewayErrorType.API_CONFIGURATION_ERROR, "Internal server error");
+                }
+                action = target.substring(target.indexOf('.') + 1);
             }
             Optional<DynamoDbRawResponse> fault = faults.maybeFault();
             return fault.isPresent() ? fault.get() : dynamoDb.call(action, body);
         }
         // Lambda, HTTP and other AWS services are outside what this runtime serves
         throw new GatewayError(GatewayErrorType.API_CONFIGURATION_ERROR, "Internal server error");
+    }
+
+    /** The value of a static request parameter ({@code 'text'}), or null. */
+    private static String staticValue(String parameter) {
+        return parameter != null && parameter.length() >= 2 && parameter.startsWith("'") && parameter.endsWith("'")
+                ? parameter.substring(1, parameter.length() - 1) : null;
     }
 
     private static int mockStatus(String body) {

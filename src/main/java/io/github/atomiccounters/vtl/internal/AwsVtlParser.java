@@ -8,6 +8,10 @@ import org.apache.velocity.runtime.RuntimeServices;
 import org.apache.velocity.runtime.parser.ParseException;
 import org.apache.velocity.runtime.parser.StandardParser;
 import org.apache.velocity.runtime.parser.node.ASTDirective;
+import org.apache.velocity.runtime.parser.node.ASTDivNode;
+import org.apache.velocity.runtime.parser.node.ASTModNode;
+import org.apache.velocity.runtime.parser.node.ASTMulNode;
+import org.apache.velocity.runtime.parser.node.ASTSubtractNode;
 import org.apache.velocity.runtime.parser.node.ASTEQNode;
 import org.apache.velocity.runtime.parser.node.ASTExpression;
 import org.apache.velocity.runtime.parser.node.ASTNENode;
@@ -22,6 +26,8 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
  * <ul>
  *   <li>{@code ==} and {@code !=} nodes are replaced by {@link NullAwareEQNode}/{@link NullAwareNENode}, in which
  *       null equals null and the empty string (unless {@link #NULL_EQUALS_EMPTY} is false).</li>
+ *   <li>Unless {@link #MATH_COERCES_STRINGS}, each operand of {@code - * / %} becomes a {@link NumbersOnlyOperand}
+ *       (Velocity 1.7: a string is not a number).</li>
  *   <li>With {@link #SET_NULL_KEEPS_VALUE}, the right-hand side of every {@code #set} becomes a
  *       {@link KeepValueOnNullExpression} (Velocity 1.7's rule).</li>
  *   <li>{@code #include}, {@code #parse} and {@code #evaluate} are rejected at parse time: API Gateway has no
@@ -39,14 +45,18 @@ public class AwsVtlParser extends StandardParser {
     public static final String NULL_EQUALS_EMPTY = "atomiccounters.null_equals_empty";
     /** Runtime property (boolean, default false): #set of a null value keeps the variable's value. */
     public static final String SET_NULL_KEEPS_VALUE = "atomiccounters.set_null_keeps_value";
+    /** Runtime property (boolean, default false): - * / % convert numeric strings to numbers (Velocity 2). */
+    public static final String MATH_COERCES_STRINGS = "atomiccounters.math_coerces_strings";
 
     private final boolean nullEqualsEmpty;
     private final boolean setNullKeepsValue;
+    private final boolean mathCoercesStrings;
 
     public AwsVtlParser(RuntimeServices rs) {
         super(rs);
         this.nullEqualsEmpty = rs.getBoolean(NULL_EQUALS_EMPTY, true);
         this.setNullKeepsValue = rs.getBoolean(SET_NULL_KEEPS_VALUE, false);
+        this.mathCoercesStrings = rs.getBoolean(MATH_COERCES_STRINGS, false);
     }
 
     @Override
@@ -73,6 +83,8 @@ public class AwsVtlParser extends StandardParser {
                 replacement = new NullAwareNENode((SimpleNode) child);
             } else if (nullEqualsEmpty && child.getClass() == ASTEQNode.class) {
                 replacement = new NullAwareEQNode((SimpleNode) child);
+            } else if (!mathCoercesStrings && isStrictMath(node) && !(child instanceof NumbersOnlyOperand)) {
+                replacement = new NumbersOnlyOperand((SimpleNode) child);
             } else if (setNullKeepsValue && i == 1 && node instanceof ASTSetDirective
                     && child.getClass() == ASTExpression.class && node.jjtGetChild(0) instanceof ASTReference target) {
                 replacement = new KeepValueOnNullExpression((SimpleNode) child, target);
@@ -84,6 +96,12 @@ public class AwsVtlParser extends StandardParser {
             }
             patch(child);
         }
+    }
+
+    /** {@code - * / %}: Velocity 2 converts numeric strings for these, Velocity 1.7 does not ({@code +} concatenates). */
+    private static boolean isStrictMath(Node node) {
+        return node instanceof ASTSubtractNode || node instanceof ASTMulNode || node instanceof ASTDivNode
+                || node instanceof ASTModNode;
     }
 
     /** Thrown out of {@link #parse} when a forbidden directive is found (unchecked: the parser API only allows
