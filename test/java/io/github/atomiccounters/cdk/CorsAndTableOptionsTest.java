@@ -56,7 +56,7 @@ class CorsAndTableOptionsTest {
         assertThat(synth.template.findResources("AWS::DynamoDB::Table")).isEmpty();
         Map<String, Object> stage = synth.only("AWS::ApiGateway::Stage");
         assertThat(stage.get("Variables")).isEqualTo(Map.of("tableName", "donation-data", "partitionKey", "context",
-                "sortKey", "id", "sortKeyValue", "id", "shardCount", "10"));
+                "sortKey", "id", "sortKeyValue", "id", "shardCount", "10", "valueAttribute", "value"));
         String policy = synth.only("AWS::IAM::Policy").toString();
         assertThat(policy).contains(":table/donation-data").doesNotContain("*");
     }

@@ -191,7 +191,8 @@ class CounterStackTest {
         assertThat(format).startsWith("{").contains("\"status\":\"$context.status\"");
         String table = synth.template.findResources("AWS::DynamoDB::Table").keySet().iterator().next();
         assertThat(stage.get("Variables")).isEqualTo(Map.of("tableName", Map.of("Ref", table),
-                "partitionKey", "pk", "sortKey", "sk", "sortKeyValue", "counter", "shardCount", "10"));
+                "partitionKey", "pk", "sortKey", "sk", "sortKeyValue", "counter", "shardCount", "10",
+                "valueAttribute", "value"));
         Map<String, Object> logGroup = synth.only("AWS::Logs::LogGroup");
         assertThat(logGroup.get("RetentionInDays")).isEqualTo(365);
     }

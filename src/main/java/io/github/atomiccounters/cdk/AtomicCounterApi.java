@@ -156,6 +156,9 @@ public class AtomicCounterApi extends Construct {
             new GatewayAnswer("DEFAULT_5XX", "gateway/default-5xx.json", null));
     /** Attribute the created table's TTL reads (epoch seconds), for items that expire. */
     public static final String TTL_ATTRIBUTE = "expiresAt";
+    /** Attributes the templates write beside the value: a value attribute of another name must avoid them. */
+    public static final Set<String> RESERVED_ATTRIBUTES = Set.of("previous", "first", "windowStart", "resetAt",
+            "limit", TTL_ATTRIBUTE, "nextKeys0", "nextKeys1", "nextKeys2", "nextKeys3");
 
     private static final String JSON = "application/json";
     /** Key names and values go into the templates unescaped (through stage variables): keep them plain. */
@@ -263,6 +266,18 @@ public class AtomicCounterApi extends Construct {
         requirePlain("partitionKeyName", props.getPartitionKeyName(), false);
         requirePlain("sortKeyName", props.getSortKeyName(), true);
         requirePlain("sortKeyValue", props.getSortKeyValue(), false);
+        requirePlain("valueAttributeName", props.getValueAttributeName(), false);
+        if (RESERVED_ATTRIBUTES.contains(props.getValueAttributeName())) {
+            throw new IllegalArgumentException("valueAttributeName: expected an attribute the counters do not use "
+                    + "for something else, not one of " + RESERVED_ATTRIBUTES + ", but got '"
+                    + props.getValueAttributeName() + "'");
+        }
+        if (props.getValueAttributeName().equals(props.getPartitionKeyName())
+                || props.getValueAttributeName().equals(props.getSortKeyName())) {
+            throw new IllegalArgumentException("valueAttributeName: expected an attribute other than the table's keys ("
+                    + props.getPartitionKeyName() + ", " + props.getSortKeyName() + ") but got '"
+                    + props.getValueAttributeName() + "'");
+        }
         requirePlain("stageName", props.getStageName(), false);
         if (props.getTable() == null && (!"pk".equals(props.getPartitionKeyName())
                 || !"sk".equals(props.getSortKeyName()))) {
@@ -344,6 +359,7 @@ public class AtomicCounterApi extends Construct {
             variables.put("sortKey", props.getSortKeyName());
         }
         variables.put("sortKeyValue", props.getSortKeyValue());
+        variables.put("valueAttribute", props.getValueAttributeName());
         variables.put("shardCount", Integer.toString(props.getShardCount().intValue()));
 
         RestApi.Builder builder = RestApi.Builder.create(this, "Resource")

@@ -12,6 +12,7 @@ import java.util.List;
  */
 public final class AtomicCounterApiProps {
     private final ITable table;
+    private final String valueAttributeName;
     private final String partitionKeyName;
     private final String sortKeyName;
     private final String sortKeyValue;
@@ -30,6 +31,7 @@ public final class AtomicCounterApiProps {
 
     private AtomicCounterApiProps(Builder b) {
         this.table = b.table;
+        this.valueAttributeName = b.valueAttributeName;
         this.partitionKeyName = b.partitionKeyName;
         this.sortKeyName = b.sortKeyName;
         this.sortKeyValue = b.sortKeyValue;
@@ -69,6 +71,15 @@ public final class AtomicCounterApiProps {
     /** Sort key attribute of an existing table; "" for a table without a sort key. @default "sk" */
     public String getSortKeyName() {
         return sortKeyName;
+    }
+
+    /**
+     * The attribute that holds a counter's value, so that an existing table's own attribute is used (e.g. the seed
+     * blog's {@code counterValue}). Windows and shards keep their value in it too.
+     * @default "value"
+     */
+    public String getValueAttributeName() {
+        return valueAttributeName;
     }
 
     /** The sort key value of a counter's item. @default "counter" */
@@ -145,6 +156,7 @@ public final class AtomicCounterApiProps {
 
     public static final class Builder {
         private ITable table;
+        private String valueAttributeName = "value";
         private String partitionKeyName = "pk";
         private String sortKeyName = "sk";
         private String sortKeyValue = "counter";
@@ -176,6 +188,11 @@ public final class AtomicCounterApiProps {
 
         public Builder sortKeyName(String sortKeyName) {
             this.sortKeyName = sortKeyName;
+            return this;
+        }
+
+        public Builder valueAttributeName(String valueAttributeName) {
+            this.valueAttributeName = valueAttributeName;
             return this;
         }
 

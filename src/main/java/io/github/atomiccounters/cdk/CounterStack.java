@@ -37,6 +37,7 @@ public class CounterStack extends Stack {
                     .sortKeyName(context("sortKey", "sk"));
         }
         builder.sortKeyValue(context("sortKeyValue", "counter"))
+                .valueAttributeName(context("valueAttribute", "value"))
                 .stageName(context("stageName", "v1"))
                 .shardCount(number("shardCount", 10))
                 .throttlingRateLimit(number("throttleRate", 100))
