@@ -1,14 +1,19 @@
 package io.github.atomiccounters.cdk;
 
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each auth mode chosen by context: what every counter method requires, and cdk-nag stays clean. */
+/**
+ * Each auth mode chosen by context: what every counter method requires, and cdk-nag stays clean. The contexts are
+ * the ones the end-to-end tests serve ({@link Synthesized}), so each is synthesized once for both.
+ */
 class AuthModesTest {
 
     private static List<Map<String, Object>> counterMethods(Synth synth) {
@@ -18,9 +23,9 @@ class AuthModesTest {
     }
 
     @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class ApiKey {
-        private final Synth synth = Synth.of(Map.of("auth", "api-key", "apiKeyRate", "5", "apiKeyBurst", "7",
-                "apiKeyQuotaPerDay", "1000"));
+        private final Synth synth = Synth.of(Synthesized.API_KEY);  // rate 5, burst 7, 10 a day
 
         @Test
         void everyMethodRequiresAKeyUnderAUsagePlan() {
@@ -30,7 +35,7 @@ class AuthModesTest {
             });
             Map<String, Object> plan = synth.only("AWS::ApiGateway::UsagePlan");
             assertThat(plan.get("Throttle")).isEqualTo(Map.of("RateLimit", 5, "BurstLimit", 7));
-            assertThat(plan.get("Quota")).isEqualTo(Map.of("Limit", 1000, "Period", "DAY"));
+            assertThat(plan.get("Quota")).isEqualTo(Map.of("Limit", 10, "Period", "DAY"));
             synth.only("AWS::ApiGateway::ApiKey");
             synth.only("AWS::ApiGateway::UsagePlanKey");
             assertThat(synth.only("AWS::ApiGateway::RestApi").get("ApiKeySourceType")).isEqualTo("HEADER");
@@ -44,16 +49,15 @@ class AuthModesTest {
     }
 
     @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Cognito {
-        private final Synth synth = Synth.of(Map.of("auth", "cognito",
-                "cognitoUserPoolArn", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Example"));
+        private final Synth synth = Synth.of(Synthesized.COGNITO);
 
         @Test
         void everyMethodUsesTheUserPoolAuthorizer() {
             Map<String, Object> authorizer = synth.only("AWS::ApiGateway::Authorizer");
             assertThat(authorizer.get("Type")).isEqualTo("COGNITO_USER_POOLS");
-            assertThat(authorizer.get("ProviderARNs")).isEqualTo(
-                    List.of("arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Example"));
+            assertThat(authorizer.get("ProviderARNs")).isEqualTo(List.of(Synthesized.USER_POOL_ARN));
             assertThat(counterMethods(synth)).hasSize(AtomicCounterApi.ROUTES.size()).allSatisfy(m -> {
                 assertThat(m.get("AuthorizationType")).isEqualTo("COGNITO_USER_POOLS");
                 assertThat(m.get("AuthorizerId")).isNotNull();
@@ -64,8 +68,9 @@ class AuthModesTest {
     }
 
     @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class None {
-        private final Synth synth = Synth.of(Map.of("auth", "none"));
+        private final Synth synth = Synth.of(Synthesized.OPEN);  // with CORS for any origin
 
         @Test
         void methodsAreOpenAndTheChoiceIsAcknowledged() {

@@ -1,10 +1,8 @@
 package io.github.atomiccounters.cdk;
 
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
@@ -15,13 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** CORS for a configured origin, on success and error responses alike, and an existing table with its own keys. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorsAndTableOptionsTest {
-    private static final String ORIGIN = "https://app.example.com";
+    private static final String ORIGIN = Synthesized.ORIGIN;
     private Synth synth;
 
     @BeforeAll
     void synthesize() {
-        synth = Synth.of(Map.of("corsOrigins", ORIGIN, "existingTableName", "donation-data",
-                "partitionKey", "context", "sortKey", "id", "sortKeyValue", "id"));
+        synth = Synth.of(Synthesized.CORS_EXISTING_TABLE);  // also served by CorsE2ETest
     }
 
     @Test
@@ -66,9 +63,8 @@ class CorsAndTableOptionsTest {
 
     @Test
     void anExistingTableGetsASynthesisWarningThatItsTtlIsTheOwnersToEnable() {
-        List<SynthesisMessage> warnings = Annotations.fromStack(synth.stack).findWarning("*",
-                Match.stringLikeRegexp(".*enable TTL on its attribute 'expiresAt'.*"));
+        List<Synthesized.Message> warnings = synth.warnings(".*enable TTL on its attribute 'expiresAt'.*");
         assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0).getId()).endsWith("/Counters");
+        assertThat(warnings.get(0).id()).endsWith("/Counters");
     }
 }

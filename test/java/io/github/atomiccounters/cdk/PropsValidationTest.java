@@ -3,16 +3,25 @@ package io.github.atomiccounters.cdk;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigateway.CfnStage;
 import software.amazon.awscdk.services.dynamodb.Table;
 
 import java.util.List;
+import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad props fail in the constructor with a message naming the prop, what it got and what it expects. */
 class PropsValidationTest {
-    private static void build(AtomicCounterApiProps.Builder props) {
-        new AtomicCounterApi(new Stack(new App(), "S"), "Counters", props.build());
+    private static AtomicCounterApi build(AtomicCounterApiProps.Builder props) {
+        return new AtomicCounterApi(new Stack(new App(), "S"), "Counters", props.build());
+    }
+
+    /** The stage variables the construct hands its templates (resolved, no synthesis needed). */
+    private static Map<String, Object> stageVariables(AtomicCounterApi api) {
+        CfnStage stage = (CfnStage) api.getApi().getDeploymentStage().getNode().getDefaultChild();
+        return Routes.map(Stack.of(api).resolve(stage.getVariables()));
     }
 
     @Test
@@ -56,8 +65,10 @@ class PropsValidationTest {
         }
         assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().shardCount(null)))
                 .hasMessage("shardCount: expected an integer from 1 to 100 but got null");
-        build(AtomicCounterApiProps.builder().shardCount(1));
-        build(AtomicCounterApiProps.builder().shardCount(100));
+        assertThat(stageVariables(build(AtomicCounterApiProps.builder().shardCount(1))))
+                .containsEntry("shardCount", "1");
+        assertThat(stageVariables(build(AtomicCounterApiProps.builder().shardCount(100))))
+                .containsEntry("shardCount", "100");
     }
 
     @Test
@@ -69,7 +80,11 @@ class PropsValidationTest {
     @Test
     void anExistingTableWithoutSortKeyIsAccepted() {
         Stack stack = new Stack(new App(), "S");
-        new AtomicCounterApi(stack, "Counters", AtomicCounterApiProps.builder()
+        AtomicCounterApi api = new AtomicCounterApi(stack, "Counters", AtomicCounterApiProps.builder()
                 .table(Table.fromTableName(stack, "T", "legacy")).partitionKeyName("id").sortKeyName("").build());
+        Map<String, Object> variables = stageVariables(api);
+        assertThat(variables).containsEntry("tableName", "legacy").containsEntry("partitionKey", "id");
+        // no sort key: the variable is left out (a missing stage variable is "" in the templates)
+        assertThat(variables.getOrDefault("sortKey", "")).isEqualTo("");
     }
 }

@@ -1,46 +1,38 @@
 package io.github.atomiccounters.cdk;
 
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
+import io.github.atomiccounters.testing.Synthesized;
 import software.amazon.awscdk.assertions.Template;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Synthesizes the app as {@code cdk synth} would (cdk.json's context plus test options), once per test class. */
+/**
+ * The app synthesized as {@code cdk synth} would (cdk.json's context plus test options), for CDK assertions.
+ * Backed by {@link Synthesized}: each context is synthesized once per JVM, whichever test class asks first.
+ */
 final class Synth {
-    final CounterStack stack;
     final Template template;
+    private final Synthesized synthesized;
 
-    private Synth(CounterStack stack) {
-        this.stack = stack;
-        this.template = Template.fromStack(stack);
+    private Synth(Synthesized synthesized) {
+        this.synthesized = synthesized;
+        this.template = Template.fromJSON(synthesized.template());
     }
 
-    static Synth of(Map<String, Object> options) {
-        Map<String, Object> context = new LinkedHashMap<>(CounterApp.readContext(Path.of("cdk.json")));
-        context.putAll(options);
-        App app = new App(AppProps.builder().context(context).build());
-        CounterStack stack = CounterApp.addStack(app);
-        app.synth();
-        return new Synth(stack);
+    static Synth of(Map<String, ?> options) {
+        return new Synth(Synthesized.of(options));
     }
 
     /** cdk-nag's AwsSolutions findings that are not acknowledged: errors and warnings. */
     List<String> nagFindings() {
-        Annotations annotations = Annotations.fromStack(stack);
-        List<String> findings = new java.util.ArrayList<>();
-        annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))
-                .forEach(m -> findings.add(m.getId() + " " + m.getEntry().getData()));
-        annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))
-                .forEach(m -> findings.add(m.getId() + " " + m.getEntry().getData()));
-        return findings;
+        return synthesized.nagFindings();
+    }
+
+    /** The synthesis's warnings whose text matches {@code regex}, read from the one cached synthesis. */
+    List<Synthesized.Message> warnings(String regex) {
+        return synthesized.warnings(regex);
     }
 
     /** The only resource of a type, as a map. */

@@ -3,6 +3,7 @@ package io.github.atomiccounters.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Runtimes;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -18,11 +19,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** An HTTP client of the local API that signs requests with SigV4 as an AWS SDK caller would. */
+/**
+ * An HTTP client of the local API that signs requests with SigV4 as an AWS SDK caller would, dated by a clock:
+ * the system clock, or the runtime's own {@code MutableClock} so that a signature is as fresh (or as old) as the
+ * runtime believes.
+ */
 final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -50,24 +56,53 @@ final class ApiClient {
     private final URI base;
     private final String accessKey;
     private final String secretKey;
+    private final Clock clock;
+    private final boolean signs;
 
+    /** A client of a shared runtime: signs on the clock the shared runtimes run on ({@link Runtimes#clock()}). */
     ApiClient(LocalRuntime runtime) {
-        this(runtime.baseUrl(), LocalRuntime.DEFAULT_ACCESS_KEY, LocalRuntime.DEFAULT_SECRET_KEY);
+        this(runtime, Runtimes.clock());
     }
 
-    ApiClient(URI base, String accessKey, String secretKey) {
+    /** An unsigned client of any base URL (e.g. a serve process started with --no-auth). */
+    ApiClient(URI base) {
+        this(base, LocalRuntime.DEFAULT_ACCESS_KEY, LocalRuntime.DEFAULT_SECRET_KEY, Runtimes.clock(), false);
+    }
+
+    /** Signs with {@code clock}: pass the runtime's clock when it is not the system clock. */
+    ApiClient(LocalRuntime runtime, Clock clock) {
+        this(runtime.baseUrl(), LocalRuntime.DEFAULT_ACCESS_KEY, LocalRuntime.DEFAULT_SECRET_KEY, clock, true);
+    }
+
+    private ApiClient(URI base, String accessKey, String secretKey, Clock clock, boolean signs) {
         this.base = base;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+        this.clock = clock;
+        this.signs = signs;
     }
 
     ApiClient withCredentials(String newAccessKey, String newSecretKey) {
-        return new ApiClient(base, newAccessKey, newSecretKey);
+        return new ApiClient(base, newAccessKey, newSecretKey, clock, signs);
     }
 
-    /** A signed request; {@code path} is appended to the stage URL as given (already URL-encoded). */
+    /** The same client, signing at the time of {@code signingClock} (e.g. a fixed instant in the past). */
+    ApiClient signingAt(Clock signingClock) {
+        return new ApiClient(base, accessKey, secretKey, signingClock, signs);
+    }
+
+    /** The same client without SigV4 (for auth none, API keys, Cognito tokens, or to be refused). */
+    ApiClient unsigned() {
+        return new ApiClient(base, accessKey, secretKey, clock, false);
+    }
+
+    /** A request (signed unless {@link #unsigned()}); {@code path} is appended to the stage URL as given. */
     Response send(String method, String path, String body) {
-        return send(method, path, body, Map.of(), true);
+        return send(method, path, body, Map.of(), signs);
+    }
+
+    Response send(String method, String path, String body, Map<String, String> headers) {
+        return send(method, path, body, headers, signs);
     }
 
     Response send(String method, String path, String body, Map<String, String> headers, boolean sign) {
@@ -105,6 +140,7 @@ final class ApiClient {
                 .identity(AwsBasicCredentials.create(accessKey, secretKey))
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, LocalRuntime.DEFAULT_REGION));
         SdkHttpRequest signedRequest = signed.request();

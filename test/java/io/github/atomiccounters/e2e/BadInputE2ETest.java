@@ -1,6 +1,9 @@
 package io.github.atomiccounters.e2e;
 
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Items;
+import io.github.atomiccounters.testing.Runtimes;
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,12 +13,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import static io.github.atomiccounters.e2e.AuthAndFaultsE2ETest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bad input never reaches the counter: every answer is a 4xx with a JSON {"error","message"} body, never a 5xx,
- * and the table's contents (read from DynamoDB Local directly) are unchanged.
+ * and the items the request names (read from DynamoDB Local directly, by key) are unchanged.
  */
 class BadInputE2ETest {
     private static LocalRuntime runtime;
@@ -24,22 +29,19 @@ class BadInputE2ETest {
 
     @BeforeAll
     static void start() {
-        runtime = LocalApi.withFaults(null);
+        runtime = Runtimes.shared(Synthesized.E2E, null);
         api = new ApiClient(runtime);
         assertThat(api.send("PUT", "/counters/" + NAME, "{\"value\": 50}").status()).isEqualTo(200);
     }
 
-    private static List<Map<String, AttributeValue>> table() {
-        String table = runtime.model().api().stageVariables().get("tableName");
-        return runtime.dynamoDb().client().scan(r -> r.tableName(table).consistentRead(true)).items().stream()
-                .sorted((a, b) -> (a.get("pk").s() + a.get("sk").s()).compareTo(b.get("pk").s() + b.get("sk").s()))
-                .toList();
-    }
-
-    private static void assertJsonClientError(ApiClient.Response r, String what) {
-        assertThat(r.status()).as(what + " -> " + r.body()).isBetween(400, 499);
-        assertThat(r.json().get("error").isTextual()).as(what).isTrue();
-        assertThat(r.json().get("message").isTextual()).as(what).isTrue();
+    /** Every item of the guarded counter and of the names the unknown routes mention, by key. */
+    private static Map<String, List<Map<String, AttributeValue>>> table() {
+        Map<String, List<Map<String, AttributeValue>>> items = new TreeMap<>();
+        for (String name : List.of(NAME, "x", "nothing", "counters")) {
+            items.put(name, Items.of(runtime, name));
+        }
+        assertThat(items.get(NAME)).as("the guarded counter exists").isNotEmpty();
+        return items;
     }
 
     @ParameterizedTest
@@ -53,10 +55,9 @@ class BadInputE2ETest {
             "{\"by\": 1, \"max\": 99999999999999999999999999999999999999999, \"window\": 60}"
     })
     void badIncrementBodiesAre400AndChangeNothing(String body) {
-        List<Map<String, AttributeValue>> before = table();
+        var before = table();
         ApiClient.Response r = api.send("POST", "/counters/" + NAME + "/increment", body);
-        assertJsonClientError(r, body);
-        assertThat(r.status()).as(body).isEqualTo(400);
+        assertError(r, 400, "BadRequest");
         assertThat(table()).as(body).isEqualTo(before);
     }
 
@@ -66,40 +67,49 @@ class BadInputE2ETest {
             "POST /next|{\"count\": 0}", "POST /next|{\"count\": 10001}", "POST /next|{\"count\": \"5\"}",
             "POST /decrement|{\"by\": 2.5}", "POST /decrement|{\"min\": {}}"})
     void badBodiesOnOtherRoutesAre400(String route, String body) {
-        List<Map<String, AttributeValue>> before = table();
+        var before = table();
         String method = route.split(" ")[0];
         String suffix = route.contains(" ") ? route.split(" ")[1] : "";
         ApiClient.Response r = api.send(method, "/counters/" + NAME + suffix, body);
-        assertThat(r.status()).as(route + " " + body + " -> " + r.body()).isEqualTo(400);
-        assertJsonClientError(r, body);
+        assertError(r, 400, "BadRequest");
         assertThat(table()).isEqualTo(before);
     }
 
     @Test
     void overLongNamesAreRefusedByDynamoDbWith400() {
-        List<Map<String, AttributeValue>> before = table();
-        ApiClient.Response r = api.send("POST", "/counters/" + "x".repeat(3000) + "/increment", null);
-        assertJsonClientError(r, "long name");
-        assertThat(table()).isEqualTo(before);
+        String name = "x".repeat(3000);
+        ApiClient.Response r = api.send("POST", "/counters/" + name + "/increment", null);
+        assertError(r, 400, "BadRequest");
+        assertError(api.send("GET", "/counters/" + name, null), 400, "BadRequest");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"GET|/nothing", "GET|/counters", "POST|/counters/x", "PATCH|/counters/x",
             "GET|/counters/x/increment", "POST|/counters/x/explode", "GET|/counters/x/y/z"})
     void unknownRoutesAndMethodsAreJson4xx(String method, String path) {
-        List<Map<String, AttributeValue>> before = table();
+        var before = table();
         ApiClient.Response r = api.send(method, path, method.equals("GET") ? null : "{}");
-        assertJsonClientError(r, method + " " + path);
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(r.json().get("error").asText()).isEqualTo("MissingAuthenticationToken");
+        assertError(r, 403, "MissingAuthenticationToken");
         assertThat(table()).isEqualTo(before);
     }
 
-    @Test
-    void otherMediaTypesAre415() {
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded", "text/plain", "application/xml"})
+    void otherMediaTypesAre415UnsupportedMediaType(String contentType) {
+        var before = table();
         ApiClient.Response r = api.send("POST", "/counters/" + NAME + "/increment", "by=1",
-                Map.of("Content-Type", "application/x-www-form-urlencoded"), true);
-        assertThat(r.status()).isEqualTo(415);
-        assertJsonClientError(r, "form body");
+                Map.of("Content-Type", contentType), true);
+        assertError(r, 415, "UnsupportedMediaType");
+        assertThat(table()).isEqualTo(before);
+    }
+
+    /** API Gateway's payload limit is 10 MB: one byte more is 413 before anything else looks at it. */
+    @Test
+    void aBodyOverTenMegabytesIs413RequestTooLarge() {
+        var before = table();
+        String body = "{\"by\": 1, \"pad\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        ApiClient.Response r = api.send("POST", "/counters/" + NAME + "/increment", body);
+        assertError(r, 413, "RequestTooLarge");
+        assertThat(table()).isEqualTo(before);
     }
 }

@@ -2,15 +2,20 @@ package io.github.atomiccounters.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Items;
+import io.github.atomiccounters.testing.Runtimes;
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.github.atomiccounters.e2e.AuthAndFaultsE2ETest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every route of the v1 contract over HTTP against the local runtime, with the table checked directly. */
@@ -20,7 +25,7 @@ class CounterRoutesE2ETest {
 
     @BeforeAll
     static void start() {
-        runtime = LocalApi.withFaults(null);
+        runtime = Runtimes.shared(Synthesized.E2E, null);
         api = new ApiClient(runtime);
     }
 
@@ -29,18 +34,12 @@ class CounterRoutesE2ETest {
     }
 
     private static Map<String, AttributeValue> item(String name) {
-        String table = runtime.model().api().stageVariables().get("tableName");
-        GetItemResponse response = runtime.dynamoDb().client().getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(name), "sk", AttributeValue.fromS("counter"))));
-        return response.hasItem() ? response.item() : null;
+        return Items.counter(runtime, name);
     }
 
     @Test
     void aCounterThatNeverExistedIs404() {
-        ApiClient.Response r = api.send("GET", "/counters/" + fresh("nope"), null);
-        assertThat(r.status()).isEqualTo(404);
-        assertThat(r.json().get("error").asText()).isEqualTo("NotFound");
-        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertError(api.send("GET", "/counters/" + fresh("nope"), null), 404, "NotFound");
     }
 
     @Test
@@ -87,10 +86,8 @@ class CounterRoutesE2ETest {
         assertThat(api.send("POST", "/counters/" + name + "/increment", "{\"by\": 8, \"max\": 10}").status())
                 .isEqualTo(200);
         ApiClient.Response over = api.send("POST", "/counters/" + name + "/increment", "{\"by\": 3, \"max\": 10}");
-        assertThat(over.status()).isEqualTo(409);
-        assertThat(over.json().get("error").asText()).isEqualTo("LimitExceeded");
+        assertError(over, 409, "LimitExceeded");
         assertThat(over.json().get("value").asInt()).isEqualTo(8);
-        assertThat(over.json().get("message").asText()).isNotBlank();
         ApiClient.Response exact = api.send("POST", "/counters/" + name + "/increment", "{\"by\": 2, \"max\": 10}");
         assertThat(exact.status()).isEqualTo(200);
         assertThat(exact.json().get("value").asInt()).isEqualTo(10);
@@ -130,6 +127,43 @@ class CounterRoutesE2ETest {
         assertThat(up.status()).isEqualTo(409);
     }
 
+    /** DynamoDB numbers hold 38 significant digits: 38 are exact, a 39th is refused, never rounded. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"12345678901234567890123456789012345678\"|\"123456789012345678901234567890123456789\"",
+            "12345678901234567890123456789012345678|123456789012345678901234567890123456789",
+            "\"1.2345678901234567890123456789012345678\"|\"1.23456789012345678901234567890123456789\""})
+    void thirtyEightSignificantDigitsAreExactAndThirtyNineAre400(String digits38, String digits39) {
+        String name = fresh("precise");
+        ApiClient.Response ok = api.send("POST", "/counters/" + name + "/increment", "{\"by\": " + digits38 + "}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        BigDecimal exact = new BigDecimal(digits38.replace("\"", ""));
+        assertThat(exact.precision()).isEqualTo(38);
+        assertThat(ok.json().get("value").decimalValue()).isEqualByComparingTo(exact);
+        assertThat(new BigDecimal(item(name).get("value").n())).isEqualByComparingTo(exact);
+
+        String other = fresh("too-precise");
+        assertThat(new BigDecimal(digits39.replace("\"", "")).precision()).isEqualTo(39);
+        assertError(api.send("POST", "/counters/" + other + "/increment", "{\"by\": " + digits39 + "}"), 400,
+                "BadRequest");
+        assertThat(item(other)).isNull();
+        assertError(api.send("PUT", "/counters/" + name, "{\"value\": " + digits39 + "}"), 400, "BadRequest");
+        assertThat(new BigDecimal(item(name).get("value").n())).isEqualByComparingTo(exact);
+    }
+
+    /** A result that needs a 39th digit is refused too, and the counter keeps its value. */
+    @Test
+    void anUpdateWhoseResultNeeds39DigitsIs400AndChangesNothing() {
+        String name = fresh("big");
+        String tenTo37 = "1" + "0".repeat(37);
+        assertThat(api.send("PUT", "/counters/" + name, "{\"value\": \"" + tenTo37 + "\"}").status()).isEqualTo(200);
+        assertError(api.send("POST", "/counters/" + name + "/increment", "{\"by\": \"0.1\"}"), 400, "BadRequest");
+        assertThat(item(name).get("value").n()).isEqualTo(tenTo37);
+        ApiClient.Response fits = api.send("POST", "/counters/" + name + "/increment", "{\"by\": \"1\"}");
+        assertThat(fits.status()).as(fits.body()).isEqualTo(200);
+        assertThat(fits.json().get("value").decimalValue()).isEqualByComparingTo(new BigDecimal(tenTo37).add(BigDecimal.ONE));
+    }
+
     @Test
     void nextHandsOutIdsStartingAtOne() {
         String name = fresh("members");
@@ -148,9 +182,8 @@ class CounterRoutesE2ETest {
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json()).isEqualTo(ApiClient.JSON.valueToTree(Map.of("name", name, "value", 100)));
         ApiClient.Response mismatch = api.send("PUT", "/counters/" + name, "{\"value\": 5, \"expected\": 99}");
-        assertThat(mismatch.status()).isEqualTo(409);
+        assertError(mismatch, 409, "ExpectedValueMismatch");
         JsonNode body = mismatch.json();
-        assertThat(body.get("error").asText()).isEqualTo("ExpectedValueMismatch");
         assertThat(body.get("value").asInt()).isEqualTo(100);
         assertThat(item(name).get("value").n()).isEqualTo("100");
         ApiClient.Response match = api.send("PUT", "/counters/" + name, "{\"value\": 5, \"expected\": 100}");

@@ -1,12 +1,21 @@
 package io.github.atomiccounters.e2e;
 
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Items;
+import io.github.atomiccounters.testing.MutableClock;
+import io.github.atomiccounters.testing.Runtimes;
+import io.github.atomiccounters.testing.Synthesized;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,39 +28,54 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.github.atomiccounters.e2e.AuthAndFaultsE2ETest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Idempotency-Key on increment, decrement, set and next: a repeat within 24 h is a replay that changes nothing;
- * next's replay answers the ids its first call reserved.
+ * next's replay answers the ids its first call reserved. The runtime's clock is set by the tests (noon on
+ * {@link MutableClock#DAY} unless a test moves it), so expiry times and day maps are exact; crossing a UTC
+ * midnight: {@link AcrossUtcMidnightE2ETest}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdempotencyE2ETest {
-    private static LocalRuntime runtime;
-    private static ApiClient api;
+    private static final Instant NOON = MutableClock.DAY.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+
+    private final MutableClock clock = new MutableClock(NOON);
+    private LocalRuntime runtime;
+    private ApiClient api;
 
     @BeforeAll
-    static void start() {
-        runtime = LocalApi.withFaults(null);
-        api = new ApiClient(runtime);
+    void start() {
+        runtime = Runtimes.start(Synthesized.E2E, clock);
+        api = new ApiClient(runtime, clock);
     }
 
-    private static ApiClient.Response send(String method, String path, String body, String key) {
-        return api.send(method, path, body, key == null ? Map.of() : Map.of("Idempotency-Key", key), true);
+    @AfterAll
+    void stop() {
+        runtime.close();
     }
 
-    private static int value(String name) {
+    @BeforeEach
+    void noon() {
+        clock.set(NOON);
+    }
+
+    private ApiClient.Response send(String method, String path, String body, String key) {
+        return api.send(method, path, body, key == null ? Map.of() : Map.of("Idempotency-Key", key));
+    }
+
+    private int value(String name) {
         ApiClient.Response r = api.send("GET", "/counters/" + name, null);
         return r.status() == 404 ? 0 : r.json().get("value").asInt();
     }
 
-    private static String table() {
-        return runtime.model().api().stageVariables().get("tableName");
+    private String table() {
+        return Items.table(runtime);
     }
 
-    private static List<Map<String, AttributeValue>> items(String name) {
-        return runtime.dynamoDb().client().query(q -> q.tableName(table()).consistentRead(true)
-                .keyConditionExpression("pk = :n").expressionAttributeValues(Map.of(":n",
-                        AttributeValue.fromS(name)))).items();
+    private List<Map<String, AttributeValue>> items(String name) {
+        return Items.of(runtime, name);
     }
 
     @Test
@@ -72,10 +96,9 @@ class IdempotencyE2ETest {
         assertThat(value(name)).isEqualTo(5);
 
         ApiClient.Response other = send("POST", "/counters/" + name + "/increment", "{\"by\": 6}", key);
-        assertThat(other.status()).as(other.body()).isEqualTo(409);
-        assertThat(other.json().get("error").asText()).isEqualTo("IdempotencyKeyReused");
+        assertError(other, 409, "IdempotencyKeyReused");
         ApiClient.Response otherRoute = send("POST", "/counters/" + name + "/decrement", "{\"by\": 5}", key);
-        assertThat(otherRoute.json().get("error").asText()).isEqualTo("IdempotencyKeyReused");
+        assertError(otherRoute, 409, "IdempotencyKeyReused");
         assertThat(value(name)).isEqualTo(5);
 
         // without a key, the same body counts again; a key is scoped to its counter
@@ -87,13 +110,12 @@ class IdempotencyE2ETest {
         assertThat(value(elsewhere)).isEqualTo(5);
 
         // two markers, expiring 24 h after the request; the counter item itself does not grow
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock.epochSecond();
         List<Map<String, AttributeValue>> markers = items(name).stream()
                 .filter(i -> i.get("sk").s().startsWith("idempotency#")).toList();
         assertThat(markers).extracting(i -> i.get("sk").s()).containsExactlyInAnyOrder("idempotency#" + key,
                 "idempotency#" + key + "#/counters/{name}/increment by=5 max=");
-        assertThat(markers).allSatisfy(m -> assertThat(Long.parseLong(m.get("expiresAt").n()))
-                .isBetween(now + 86400 - 60, now + 86400 + 1));
+        assertThat(markers).allSatisfy(m -> assertThat(m.get("expiresAt").n()).isEqualTo(Long.toString(now + 86400)));
         Map<String, AttributeValue> counter = items(name).stream()
                 .filter(i -> i.get("sk").s().equals("counter")).findFirst().orElseThrow();
         assertThat(counter.keySet()).containsExactlyInAnyOrder("pk", "sk", "value", "previous");
@@ -136,22 +158,24 @@ class IdempotencyE2ETest {
     }
 
     @Test
-    void anExpiredMarkerCountsAsAbsentEvenBeforeTtlDeletesIt() {
+    void aKeyIsRememberedFor24HoursAndAnExpiredMarkerCountsAsAbsentEvenBeforeTtlDeletesIt() {
         String name = "expired-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
         assertThat(send("POST", "/counters/" + name + "/increment", null, key).status()).isEqualTo(200);
-        long past = System.currentTimeMillis() / 1000 - 10;
-        for (Map<String, AttributeValue> marker : items(name)) {
-            if (marker.get("sk").s().startsWith("idempotency#")) {
-                runtime.dynamoDb().client().updateItem(u -> u.tableName(table())
-                        .key(Map.of("pk", marker.get("pk"), "sk", marker.get("sk")))
-                        .updateExpression("SET expiresAt = :p")
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromN(Long.toString(past)))));
-            }
-        }
+
+        clock.advance(Duration.ofHours(24));  // the last second of the 24 h: still a replay
+        ApiClient.Response replay = send("POST", "/counters/" + name + "/increment", null, key);
+        assertThat(replay.json().get("replayed").asBoolean()).as(replay.body()).isTrue();
+        assertThat(value(name)).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(1));  // expired: the markers are still there (no TTL sweep locally)...
+        assertThat(items(name)).filteredOn(i -> i.get("sk").s().startsWith("idempotency#")).hasSize(2);
         ApiClient.Response r = send("POST", "/counters/" + name + "/increment", null, key);
-        assertThat(r.json().get("replayed").asBoolean()).as(r.body()).isFalse();
+        assertThat(r.json().get("replayed").asBoolean()).as(r.body()).isFalse();  // ...but count as absent
         assertThat(value(name)).isEqualTo(2);
+        assertThat(items(name)).filteredOn(i -> i.get("sk").s().startsWith("idempotency#"))
+                .allSatisfy(m -> assertThat(m.get("expiresAt").n())
+                        .isEqualTo(Long.toString(clock.epochSecond() + 86400)));
     }
 
     @ParameterizedTest
@@ -164,11 +188,31 @@ class IdempotencyE2ETest {
     void windowsAndMalformedKeysAre400AndWriteNothing(String method, String route, String body, String key) {
         String name = "refused-" + UUID.randomUUID();
         ApiClient.Response r = send(method, "/counters/" + name + "/" + route, body, key);
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().get("error").asText()).isEqualTo("BadRequest");
-        assertThat(r.json().get("message").asText()).as(r.body()).startsWith("Idempotency-Key ")
-                .contains(body.contains("window") ? "window" : "characters of A-Z");
+        assertError(r, 400, "BadRequest");
         assertThat(items(name)).isEmpty();
+    }
+
+    /** A key is 1 to 100 characters: the longest one is taken on every route that takes one, one more is 400. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"POST|/increment|{}", "POST|/decrement|{}", "PUT|''|{\"value\": 3}",
+            "POST|/next|{}"})
+    void aKeyOf100CharactersIsTakenAndOneOf101Is400(String method, String route, String body) {
+        String name = "long-key-" + UUID.randomUUID();
+        if (route.equals("/next")) {
+            assertThat(api.send("PUT", "/counters/" + name, "{\"value\": 0}").status()).isEqualTo(200);
+        }
+        List<Map<String, AttributeValue>> before = items(name);
+        String longest = "k".repeat(99) + "9";
+        ApiClient.Response tooLong = send(method, "/counters/" + name + route, body, longest + "x");
+        assertError(tooLong, 400, "BadRequest");
+        assertThat(items(name)).isEqualTo(before);
+
+        ApiClient.Response ok = send(method, "/counters/" + name + route, body, longest);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("idempotencyKey").asText()).isEqualTo(longest);
+        assertThat(ok.json().get("replayed").asBoolean()).isFalse();
+        ApiClient.Response again = send(method, "/counters/" + name + route, body, longest);
+        assertThat(again.json().get("replayed").asBoolean()).as(again.body()).isTrue();
     }
 
     @Test
@@ -186,7 +230,8 @@ class IdempotencyE2ETest {
             for (int c = 0; c < copies; c++) {
                 for (String key : keyList) {
                     futures.add(pool.submit(() -> {
-                        // a client that retries what the API says is retryable (409 ConcurrentUpdate)
+                        // a client that retries what the API says is retryable (409 ConcurrentUpdate, which
+                        // DynamoDB Local does not produce: AuthAndFaultsE2ETest injects it)
                         for (int attempt = 0; ; attempt++) {
                             ApiClient.Response r = send("POST", "/counters/" + name + "/increment",
                                     "{\"by\": 1}", key);
@@ -195,7 +240,8 @@ class IdempotencyE2ETest {
                             if (!retry || attempt == 50) {
                                 return r;
                             }
-                            Thread.sleep(5 + (long) (Math.random() * 20));
+                            assertThat(r.header("Retry-After")).isEqualTo("1");
+                            Thread.sleep(5 + (long) (Math.random() * 20));  // backoff only: decides nothing
                         }
                     }));
                 }
@@ -216,11 +262,11 @@ class IdempotencyE2ETest {
         assertThat(value(name)).isEqualTo(keys);
     }
 
-    private static ApiClient.Response next(String name, int count, String key) {
+    private ApiClient.Response next(String name, int count, String key) {
         return send("POST", "/counters/" + name + "/next", "{\"count\": " + count + "}", key);
     }
 
-    private static Map<String, AttributeValue> counterItem(String name) {
+    private Map<String, AttributeValue> counterItem(String name) {
         return items(name).stream().filter(i -> i.get("sk").s().equals("counter")).findFirst().orElseThrow();
     }
 
@@ -254,7 +300,7 @@ class IdempotencyE2ETest {
         assertThat(value(name)).isEqualTo(4);
 
         // the key lives in today's map of the counter item: key -> count, "key first" -> first id
-        long day = System.currentTimeMillis() / 1000 / 86400;
+        long day = clock.epochSecond() / 86400;
         Map<String, AttributeValue> keys = counterItem(name).get("nextKeys" + day % 4).m();
         assertThat(keys).containsOnlyKeys(key, key + " first");
         assertThat(keys.get(key).s()).isEqualTo("3");
@@ -266,9 +312,7 @@ class IdempotencyE2ETest {
         String name = "fresh-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
         ApiClient.Response refused = next(name, 1, key);
-        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.json().get("error").asText()).isEqualTo("SequenceNotPrepared");
-        assertThat(refused.json().get("message").asText()).contains("PUT /counters/" + name);
+        assertError(refused, 409, "SequenceNotPrepared");
         assertThat(items(name)).isEmpty();
 
         // a sequence in use is prepared without changing it by a compare-and-set to its own value
@@ -319,7 +363,8 @@ class IdempotencyE2ETest {
         String name = "full-" + UUID.randomUUID();
         assertThat(api.send("PUT", "/counters/" + name, "{\"value\": 7}").status()).isEqualTo(200);
         // fill today's map of keys up to DynamoDB's 400 KB item limit
-        long day = System.currentTimeMillis() / 1000 / 86400;
+        clock.set(NOON.plusSeconds(3 * 3600 + 25));  // 15:00:25, 8 h 59 min 35 s before midnight
+        long day = clock.epochSecond() / 86400;
         runtime.dynamoDb().client().updateItem(u -> u.tableName(table())
                 .key(Map.of("pk", AttributeValue.fromS(name), "sk", AttributeValue.fromS("counter")))
                 .updateExpression("SET #m.#k = :big")
@@ -327,17 +372,15 @@ class IdempotencyE2ETest {
                 .expressionAttributeValues(Map.of(":big", AttributeValue.fromS("x".repeat(409_480)))));
 
         ApiClient.Response full = next(name, 1, UUID.randomUUID().toString());
-        assertThat(full.status()).as(full.body()).isEqualTo(429);
-        assertThat(full.json().get("error").asText()).isEqualTo("TooManyIdempotencyKeys");
-        // today's map is emptied by the first keyed call of the day after tomorrow: 24 to 48 h from now
-        assertThat(Long.parseLong(full.header("Retry-After"))).isBetween(86400L, 2 * 86400L);
+        assertError(full, 429, "TooManyIdempotencyKeys");
+        // today's map is emptied by the first keyed call of the day after tomorrow: midnight + 24 h from now
+        assertThat(full.header("Retry-After")).isEqualTo(Long.toString(86400 + 8 * 3600 + 59 * 60 + 35));
         assertThat(value(name)).isEqualTo(7);
     }
 
     @Test
     void onATableWithoutASortKeyNextTakesAKeyAndTheUpdatesRefuseOne() {
-        LocalRuntime legacy = LocalApi.runtime("no-sort-key", Map.of("existingTableName", "legacy-counters",
-                "partitionKey", "id", "sortKey", "", "throttleRate", "100000", "throttleBurst", "100000"), null);
+        LocalRuntime legacy = Runtimes.shared(Synthesized.NO_SORT_KEY, null);
         ApiClient client = new ApiClient(legacy);
         String name = "members-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
@@ -352,8 +395,7 @@ class IdempotencyE2ETest {
 
         ApiClient.Response increment = client.send("POST", "/counters/" + name + "/increment", "{}",
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()), true);
-        assertThat(increment.status()).as(increment.body()).isEqualTo(400);
-        assertThat(increment.json().get("message").asText()).contains("sort key");
+        assertError(increment, 400, "BadRequest");
         Map<String, AttributeValue> item = legacy.dynamoDb().client().getItem(g -> g.tableName("legacy-counters")
                 .key(Map.of("id", AttributeValue.fromS(name))).consistentRead(true)).item();
         assertThat(item.get("value").n()).isEqualTo("11");

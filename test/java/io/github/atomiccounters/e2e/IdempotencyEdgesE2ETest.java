@@ -1,6 +1,8 @@
 package io.github.atomiccounters.e2e;
 
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Runtimes;
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +27,7 @@ class IdempotencyEdgesE2ETest {
 
     @BeforeAll
     static void start() {
-        runtime = LocalApi.withFaults(null);
+        runtime = Runtimes.shared(Synthesized.E2E, null);
         api = new ApiClient(runtime);
     }
 
@@ -111,7 +113,7 @@ class IdempotencyEdgesE2ETest {
     @Test
     void aTransactionCancelledWithAValidationErrorReasonIs400WithTheReason() {
         // real DynamoDB's shape of the case above (DynamoDB Local answers it at the top level)
-        ApiClient invalid = new ApiClient(LocalApi.withFaults("transaction-invalid:1.0"));
+        ApiClient invalid = new ApiClient(Runtimes.shared(Synthesized.E2E, "transaction-invalid:1.0"));
         ApiClient.Response r = keyed(invalid, "POST", "/counters/" + fresh("invalid") + "/increment", "{\"by\": 1}",
                 UUID.randomUUID().toString());
         assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -122,7 +124,7 @@ class IdempotencyEdgesE2ETest {
 
     @Test
     void aTransactionCancelledByThrottlingIs429WithRetryAfterNotAConcurrentUpdate() {
-        ApiClient throttled = new ApiClient(LocalApi.withFaults("transaction-throttled:1.0"));
+        ApiClient throttled = new ApiClient(Runtimes.shared(Synthesized.E2E, "transaction-throttled:1.0"));
         ApiClient.Response r = keyed(throttled, "POST", "/counters/" + fresh("busy") + "/increment", "{\"by\": 1}",
                 UUID.randomUUID().toString());
         assertThat(r.status()).as(r.body()).isEqualTo(429);

@@ -2,6 +2,8 @@ package io.github.atomiccounters.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Runtimes;
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +26,7 @@ class NameRoundTripE2ETest {
 
     @BeforeAll
     static void start() {
-        LocalRuntime runtime = LocalApi.withFaults(null);
+        LocalRuntime runtime = Runtimes.shared(Synthesized.E2E, null);
         api = new ApiClient(runtime);
     }
 

@@ -1,6 +1,7 @@
 package io.github.atomiccounters.e2e;
 
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Runtimes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,7 +21,7 @@ class SeedTableE2ETest {
 
     @BeforeAll
     static void start() {
-        runtime = LocalApi.runtime("seed-table", Map.of("existingTableName", "donation-data",
+        runtime = Runtimes.shared(Map.of("existingTableName", "donation-data",
                 "partitionKey", "context", "sortKey", "id", "sortKeyValue", "id", "valueAttribute", "counterValue",
                 "throttleRate", "100000", "throttleBurst", "100000"), null);
         api = new ApiClient(runtime);

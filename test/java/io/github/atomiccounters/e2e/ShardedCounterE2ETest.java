@@ -1,6 +1,9 @@
 package io.github.atomiccounters.e2e;
 
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Items;
+import io.github.atomiccounters.testing.Runtimes;
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.github.atomiccounters.e2e.AuthAndFaultsE2ETest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sharded (hot) counters: POST /counters/{name}/shards/increment spreads, GET /counters/{name}/shards sums. */
@@ -22,14 +26,12 @@ class ShardedCounterE2ETest {
 
     @BeforeAll
     static void start() {
-        runtime = LocalApi.withFaults(null);
+        runtime = Runtimes.shared(Synthesized.E2E, null);
         api = new ApiClient(runtime);
     }
 
     private static List<Map<String, AttributeValue>> items(String name) {
-        String table = runtime.model().api().stageVariables().get("tableName");
-        return runtime.dynamoDb().client().scan(s -> s.tableName(table).consistentRead(true)).items().stream()
-                .filter(i -> i.get("pk").s().equals(name)).toList();
+        return Items.of(runtime, name);
     }
 
     private static List<ApiClient.Response> race(int calls, java.util.concurrent.Callable<ApiClient.Response> call)
@@ -94,9 +96,7 @@ class ShardedCounterE2ETest {
 
     @Test
     void aShardedCounterThatNeverExistedIs404() {
-        ApiClient.Response r = api.send("GET", "/counters/nothing-" + UUID.randomUUID() + "/shards", null);
-        assertThat(r.status()).isEqualTo(404);
-        assertThat(r.json().get("error").asText()).isEqualTo("NotFound");
+        assertError(api.send("GET", "/counters/nothing-" + UUID.randomUUID() + "/shards", null), 404, "NotFound");
     }
 
     @Test
@@ -112,10 +112,24 @@ class ShardedCounterE2ETest {
             "{\"by\": 0}", "{\"by\": 1.5}", "{\"by\": -1}"})
     void boundsSequencesAndBadAmountsAre400AndWriteNothing(String body) {
         String name = "bad-shard-" + UUID.randomUUID();
-        ApiClient.Response r = api.send("POST", "/counters/" + name + "/shards/increment", body);
-        assertThat(r.status()).as(body + " -> " + r.body()).isEqualTo(400);
-        assertThat(r.json().get("error").asText()).isEqualTo("BadRequest");
-        assertThat(r.json().get("message").asText()).isNotBlank();
+        assertError(api.send("POST", "/counters/" + name + "/shards/increment", body), 400, "BadRequest");
         assertThat(items(name)).isEmpty();
+    }
+
+    /** shardCount is a deployment option (context, construct prop): with 3, writes use shards 0..2 only. */
+    @Test
+    void withThreeShardsWritesSpreadOverExactlyThoseAndTheReadSumsThem() throws Exception {
+        LocalRuntime three = Runtimes.shared(Synthesized.THREE_SHARDS, null);
+        ApiClient client = new ApiClient(three);
+        String name = "three-" + UUID.randomUUID();
+        List<ApiClient.Response> responses = race(120,
+                () -> client.send("POST", "/counters/" + name + "/shards/increment", "{\"by\": 2}"));
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
+        assertThat(responses).extracting(r -> r.json().get("shard").asInt()).containsOnly(0, 1, 2);
+        assertThat(Items.of(three, name)).extracting(i -> i.get("sk").s())
+                .containsExactlyInAnyOrder("shard#0", "shard#1", "shard#2");
+        ApiClient.Response read = client.send("GET", "/counters/" + name + "/shards", null);
+        assertThat(read.json().get("value").asInt()).as(read.body()).isEqualTo(240);
+        assertThat(read.json().get("shards").asInt()).isEqualTo(3);
     }
 }

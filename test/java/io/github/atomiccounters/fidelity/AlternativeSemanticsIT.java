@@ -9,6 +9,7 @@ import io.github.atomiccounters.local.LocalRuntime;
 import io.github.atomiccounters.local.pipeline.CompiledApi;
 import io.github.atomiccounters.local.pipeline.ExchangeRecorder;
 import io.github.atomiccounters.local.pipeline.ExchangeRecorder.Exchange;
+import io.github.atomiccounters.testing.Synthesized;
 import io.github.atomiccounters.vtl.VtlEngine;
 import io.github.atomiccounters.vtl.VtlSemantics;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +44,8 @@ import java.util.stream.Stream;
 class AlternativeSemanticsIT {
     private static final Path EXCHANGES = Path.of(System.getProperty(LocalRuntime.RECORD_PROPERTY,
             "target/exchanges/e2e.jsonl"));
-    /** The project's API as the end-to-end tests synthesized it (LocalApi writes it). */
-    private static final Path TEMPLATE = Path.of("target", "e2e", "iam.template.json");
+    /** The project's API as the end-to-end tests synthesized it (written by {@link Synthesized#file()}). */
+    private static final Path TEMPLATE = Synthesized.path(Synthesized.E2E);
     private static final int MIN_EXCHANGES = 200;
 
     private List<Exchange> exchanges;

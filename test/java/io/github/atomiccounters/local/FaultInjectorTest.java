@@ -54,6 +54,8 @@ class FaultInjectorTest {
         assertFault("throttling:1", 400, "ThrottlingException");
         assertFault("internal:1", 500, "com.amazonaws.dynamodb.v20120810#InternalServerError");
         assertFault("unavailable:1", 503, "ServiceUnavailable");
+        assertFault("conflict:1", 400, "TransactionConflictException");
+        assertFault("transaction-conflict:1", 400, "TransactionCanceledException");
     }
 
     private static void assertFault(String spec, int status, String typeSuffix) throws Exception {
@@ -120,7 +122,8 @@ class FaultInjectorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + spec + "'")
                 .hasMessageContaining("expected comma-separated name:rate pairs")
-                .hasMessageContaining("throttle, throttling, internal, unavailable");
+                .hasMessageContaining("throttle, throttling, internal, unavailable")
+                .hasMessageContaining("conflict, transaction-conflict");
     }
 
     @Test

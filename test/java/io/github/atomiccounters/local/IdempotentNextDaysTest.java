@@ -2,13 +2,14 @@ package io.github.atomiccounters.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atomiccounters.testing.MutableClock;
+import io.github.atomiccounters.testing.Runtimes;
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +35,7 @@ class IdempotentNextDaysTest {
 
     @BeforeAll
     static void start() {
-        runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withAuth(false)
-                .withLogRequests(false), new PrintStream(OutputStream.nullOutputStream()), CLOCK);
+        runtime = Runtimes.start(Synthesized.DEFAULT, o -> o.withAuth(false), CLOCK);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package io.github.atomiccounters.local;
 import io.github.atomiccounters.local.StageThrottle.Decision;
 import io.github.atomiccounters.local.StageThrottle.QuotaPeriod;
 import io.github.atomiccounters.local.StageThrottle.UsagePlan;
+import io.github.atomiccounters.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

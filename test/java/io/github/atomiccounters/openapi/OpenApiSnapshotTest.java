@@ -2,10 +2,10 @@ package io.github.atomiccounters.openapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomiccounters.apimodel.ApiModel;
+import io.github.atomiccounters.testing.Golden;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,16 +152,11 @@ class OpenApiSnapshotTest {
     /**
      * The whole document against a reviewed golden file: catches any change, and any output that depends on the
      * JVM run (e.g. hash order). Regenerate on purpose only:
-     * {@code mvn test -Dtest='io.github.atomiccounters.openapi.**' -Dsnapshot.update=true}, then review the diff.
+     * {@code mvn test -Dtest='io.github.atomiccounters.openapi.**' -Dsnapshot.update=true} writes it and fails;
+     * review the diff, then run again without the flag.
      */
     @Test
     void matchesTheGoldenDocument() throws Exception {
-        String actual = OpenApiGenerator.toJson(doc);
-        if (Boolean.getBoolean("snapshot.update")) {
-            Files.createDirectories(GOLDEN.getParent());
-            Files.writeString(GOLDEN, actual);
-        }
-        assertThat(Files.exists(GOLDEN)).as("golden file %s (create with -Dsnapshot.update=true)", GOLDEN).isTrue();
-        assertThat(actual).isEqualTo(Files.readString(GOLDEN));
+        Golden.assertMatches(GOLDEN, OpenApiGenerator.toJson(doc));
     }
 }

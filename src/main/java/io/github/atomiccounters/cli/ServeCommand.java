@@ -29,7 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-auth", description = "Turn authentication checks off (a warning is printed).")
     boolean noAuth;
 
-    @Option(names = "--fault", description = "Inject DynamoDB errors, e.g. throttle:0.2,internal:0.05 (names: throttle, throttling, internal, unavailable, transaction-throttled, transaction-invalid; rates 0..1).")
+    @Option(names = "--fault", description = "Inject DynamoDB errors, e.g. throttle:0.2,internal:0.05 (names: throttle, throttling, internal, unavailable, transaction-throttled, transaction-invalid, conflict, transaction-conflict; rates 0..1).")
     String fault;
 
     @Option(names = {"-c", "--context"}, description = "CDK context for the in-process synthesis, like cdk -c key=value (e.g. auth=api-key).")

@@ -52,7 +52,19 @@ public final class FaultInjector {
                         + "[None, None, ValidationError]",
                 ",\"CancellationReasons\":[{\"Code\":\"None\"},{\"Code\":\"None\"},"
                         + "{\"Code\":\"ValidationError\",\"Message\":\"An operand in the update expression has "
-                        + "an incorrect data type\"}]");
+                        + "an incorrect data type\"}]"),
+        // An item held by another transaction. DynamoDB Local serializes transactions and never reports a conflict,
+        // so these two are the only way to exercise the ConcurrentUpdate answer locally: a single-item write that
+        // meets a transaction gets TransactionConflictException; a transaction (an idempotent update) is cancelled
+        // with a TransactionConflict reason.
+        CONFLICT("conflict", 400, "com.amazonaws.dynamodb.v20120810#TransactionConflictException",
+                "Transaction is ongoing for the item"),
+        TRANSACTION_CONFLICT("transaction-conflict", 400,
+                "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                        + "[None, None, TransactionConflict]",
+                ",\"CancellationReasons\":[{\"Code\":\"None\"},{\"Code\":\"None\"},"
+                        + "{\"Code\":\"TransactionConflict\",\"Message\":\"Transaction is ongoing for the item\"}]");
 
         private final String specName;
         private final DynamoDbRawResponse response;
