@@ -1,5 +1,7 @@
 package io.github.atomiccounters.e2e;
 
+import io.github.atomiccounters.testing.Runtimes;
+import io.github.atomiccounters.testing.Synthesized;
 import io.github.atomiccounters.client.AccessDeniedException;
 import io.github.atomiccounters.client.Auth;
 import io.github.atomiccounters.client.BadRequestException;
@@ -72,7 +74,7 @@ class CounterClientE2ETest {
 
     @BeforeAll
     static void start() {
-        iam = LocalApi.withFaults(null);
+        iam = Runtimes.shared(Synthesized.E2E, null);
         apiKeyClock = new SteppedClock(NOW);
         apiKey = ClientRuntimes.start(ClientRuntimes.limitedApiKeyTemplate(), true, apiKeyClock);
         openClock = new SteppedClock(NOW);
@@ -449,7 +451,7 @@ class CounterClientE2ETest {
 
     @Test
     void cognitoTokensGoInTheAuthorizationHeader() {
-        LocalRuntime cognito = LocalApi.runtime("client-cognito", Map.of("auth", "cognito",
+        LocalRuntime cognito = Runtimes.shared(Map.of("auth", "cognito",
                 "cognitoUserPoolArn", COGNITO_POOL), null);
         String name = fresh("cognito");
         CounterClient anonymous = CounterClient.builder().endpoint(cognito.baseUrl().toString()).auth(Auth.none())
@@ -470,7 +472,8 @@ class CounterClientE2ETest {
     @Test
     void dynamoDbThrottlingIsRetriedAfterRetryAfterThenThrown() {
         RecordingWaits waits = new RecordingWaits();
-        CounterClient client = iamClient(waits).endpoint(LocalApi.withFaults("throttle:1.0").baseUrl().toString())
+        CounterClient client = iamClient(waits)
+                .endpoint(Runtimes.shared(Synthesized.E2E, "throttle:1.0").baseUrl().toString())
                 .build();
         ThrottledException e = catchThrowableOfType(ThrottledException.class, () -> client.increment(fresh("hot")));
         assertThat(e.errorCode()).contains("Throttled");
@@ -483,7 +486,7 @@ class CounterClientE2ETest {
     void aThrottledTransactionOfAnIdempotentUpdateIsThrottledToo() {
         RecordingWaits waits = new RecordingWaits();
         CounterClient client = iamClient(waits).autoIdempotencyKeys(true)
-                .endpoint(LocalApi.withFaults("transaction-throttled:1.0").baseUrl().toString()).build();
+                .endpoint(Runtimes.shared(Synthesized.E2E, "transaction-throttled:1.0").baseUrl().toString()).build();
         ThrottledException e = catchThrowableOfType(ThrottledException.class, () -> client.increment(fresh("tx")));
         assertThat(e.errorCode()).contains("Throttled");
         assertThat(client.requestsSent()).isEqualTo(4);
@@ -492,7 +495,7 @@ class CounterClientE2ETest {
 
     @Test
     void dynamoDbFailuresAreRetriedOnlyWhereARepeatCannotCountTwice() {
-        LocalRuntime failing = LocalApi.withFaults("internal:1.0");
+        LocalRuntime failing = Runtimes.shared(Synthesized.E2E, "internal:1.0");
         RecordingWaits waits = new RecordingWaits();
         CounterClient plain = iamClient(waits).endpoint(failing.baseUrl().toString()).build();
         CounterClient keyed = iamClient(waits).endpoint(failing.baseUrl().toString()).autoIdempotencyKeys(true)

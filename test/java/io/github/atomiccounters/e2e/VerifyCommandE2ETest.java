@@ -1,5 +1,7 @@
 package io.github.atomiccounters.e2e;
 
+import io.github.atomiccounters.testing.Runtimes;
+import io.github.atomiccounters.testing.Synthesized;
 import io.github.atomiccounters.cli.VerifyCommand;
 import io.github.atomiccounters.cli.verify.ContractSuite;
 import io.github.atomiccounters.client.Sleeper;
@@ -104,7 +106,7 @@ class VerifyCommandE2ETest {
 
     @Test
     void greenWithIamWithinItsRequestBudgetAndItCleansUp() {
-        LocalRuntime runtime = LocalApi.withFaults(null);
+        LocalRuntime runtime = Runtimes.shared(Synthesized.E2E, null);
         Run run = verify(Sleeper.threadSleep(), iamArgs(runtime, LocalRuntime.DEFAULT_SECRET_KEY).toArray(String[]::new));
         assertGreen(run, 3);  // no --origin: the CORS checks
         // nothing is throttled or unavailable here, so nothing is retried: the plain call count bounds it
@@ -122,7 +124,7 @@ class VerifyCommandE2ETest {
     @Test
     void greenWithAnApiKeyAtTheDefaultUsagePlanRateAndWithCors() {
         // the usage plan's default 10 requests/s (burst 20) throttles verify: the client's backoff rides it out
-        LocalRuntime runtime = LocalApi.runtime("api-key-cors", Map.of("auth", "api-key", "corsOrigins", ORIGIN),
+        LocalRuntime runtime = Runtimes.shared(Map.of("auth", "api-key", "corsOrigins", ORIGIN),
                 "none");
         Run run = verify(Sleeper.threadSleep(), "--endpoint", runtime.baseUrl().toString(), "--auth", "api-key",
                 "--api-key", LocalRuntime.DEFAULT_API_KEY, "--origin", ORIGIN);
@@ -144,7 +146,7 @@ class VerifyCommandE2ETest {
     @Test
     void redWhenDynamoDbFails() {
         RecordingWaits waits = new RecordingWaits();
-        LocalRuntime failing = LocalApi.withFaults("internal:1.0");
+        LocalRuntime failing = Runtimes.shared(Synthesized.E2E, "internal:1.0");
         Run run = verify(waits, iamArgs(failing, LocalRuntime.DEFAULT_SECRET_KEY).toArray(String[]::new));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.failed()).isGreaterThan(20);
@@ -156,7 +158,7 @@ class VerifyCommandE2ETest {
 
     @Test
     void redWithWrongCredentials() {
-        Run run = verify(new RecordingWaits(), iamArgs(LocalApi.withFaults(null), "not-the-secret")
+        Run run = verify(new RecordingWaits(), iamArgs(Runtimes.shared(Synthesized.E2E, null), "not-the-secret")
                 .toArray(String[]::new));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.failed()).isGreaterThan(20);

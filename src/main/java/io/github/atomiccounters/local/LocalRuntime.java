@@ -31,6 +31,12 @@ public final class LocalRuntime implements AutoCloseable {
     /** Local SigV4 credentials (never valid on AWS), printed at start-up. */
     public static final String DEFAULT_ACCESS_KEY = "AKIALOCALCOUNTERS000";
     public static final String DEFAULT_SECRET_KEY = "local/secret/for/atomic-counters/only";
+    /**
+     * Local credentials of a caller whose IAM policy allows only GET routes (the README's read-only statement):
+     * any other method answers 403 AccessDenied, as API Gateway does for a caller IAM denies. Printed at start-up.
+     */
+    public static final String READ_ONLY_ACCESS_KEY = "AKIALOCALREADONLY000";
+    public static final String READ_ONLY_SECRET_KEY = "local/read-only/secret/for/atomic-counters";
     public static final String DEFAULT_REGION = "us-east-1";
     /** The API key accepted by methods that require one, printed at start-up. */
     public static final String DEFAULT_API_KEY = "local-api-key-0000000000000000000000";
@@ -133,9 +139,10 @@ public final class LocalRuntime implements AutoCloseable {
             createTables(model, dynamoDb, log);
             VtlEngine engine = new VtlEngine();
             CompiledApi compiled = new CompiledApi(model, engine);
-            SigV4Verifier verifier = new SigV4Verifier(Map.of(options.accessKey(), options.secretKey()),
-                    DEFAULT_REGION);
-            Authorizer authorizer = new Authorizer(options.auth(), verifier, Set.of(options.apiKey()), clock);
+            SigV4Verifier verifier = new SigV4Verifier(Map.of(options.accessKey(), options.secretKey(),
+                    READ_ONLY_ACCESS_KEY, READ_ONLY_SECRET_KEY), DEFAULT_REGION);
+            Authorizer authorizer = new Authorizer(options.auth(), verifier, Set.of(options.apiKey()), clock,
+                    Set.of(READ_ONLY_ACCESS_KEY));
             StageThrottle throttle = throttle(api, options.apiKey(), clock);
             IntegrationCall integration = new IntegrationCall(dynamoDb, FaultInjector.parse(options.faults()));
             Path record = options.record() != null ? options.record()
@@ -155,6 +162,8 @@ public final class LocalRuntime implements AutoCloseable {
                 log.println("IAM (SigV4) credentials: access key " + options.accessKey() + ", secret key "
                         + options.secretKey() + ", region " + DEFAULT_REGION + ", service execute-api");
                 log.println("API key (x-api-key): " + options.apiKey());
+                log.println("Read-only IAM credentials (GET routes only; others answer 403 AccessDenied): access key "
+                        + READ_ONLY_ACCESS_KEY + ", secret key " + READ_ONLY_SECRET_KEY);
             }
             if (options.faults() != null) {
                 log.println("fault injection: " + options.faults());

@@ -15,6 +15,8 @@ import java.util.Set;
  * Stage 2: authentication as the method declares it. AWS_IAM methods need a SigV4 signature made with one of
  * the local credentials; API-key methods need a known {@code x-api-key}; Cognito methods need a bearer token
  * (locally its claims are read, not its signature: there is no user pool here). Disabled with --no-auth.
+ * IAM policies are not evaluated, with one exception that stands for them: a read-only access key (the README's
+ * read-only statement, GET routes only) is denied every other method with ACCESS_DENIED, as IAM would deny it.
  */
 public final class Authorizer {
 
@@ -29,12 +31,20 @@ public final class Authorizer {
     private final SigV4Verifier verifier;
     private final Set<String> apiKeys;
     private final Clock clock;
+    private final Set<String> readOnlyAccessKeys;
 
     public Authorizer(boolean enabled, SigV4Verifier verifier, Set<String> apiKeys, Clock clock) {
+        this(enabled, verifier, apiKeys, clock, Set.of());
+    }
+
+    /** As above; callers signing with one of {@code readOnlyAccessKeys} may invoke GET routes only. */
+    public Authorizer(boolean enabled, SigV4Verifier verifier, Set<String> apiKeys, Clock clock,
+                      Set<String> readOnlyAccessKeys) {
         this.enabled = enabled;
         this.verifier = verifier;
         this.apiKeys = Set.copyOf(apiKeys);
         this.clock = clock;
+        this.readOnlyAccessKeys = Set.copyOf(readOnlyAccessKeys);
     }
 
     public Caller authorize(ApiMethod method, LocalRequest request) {
@@ -67,6 +77,13 @@ public final class Authorizer {
                 default -> GatewayErrorType.INVALID_SIGNATURE;
             };
             throw new GatewayError(type, v.message());
+        }
+        if (readOnlyAccessKeys.contains(v.accessKeyId()) && !"GET".equals(request.method())) {
+            // API Gateway's words when the caller's IAM policy does not allow execute-api:Invoke on the route
+            throw new GatewayError(GatewayErrorType.ACCESS_DENIED, "User: " + v.userArn()
+                    + " is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:"
+                    + "us-east-1:" + v.accountId() + ":local/*/" + request.method() + request.rawPath()
+                    .replaceFirst("^/[^/]+", ""));
         }
         return new Caller(v.accessKeyId(), v.userArn(), apiKey, Map.of());
     }
