@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every API Gateway error of a synthesized API, answered by its gateway response as AWS renders it (simple
- * substitution): valid JSON with the README's code, even when the message holds quotes.
+ * substitution): valid JSON with the code docs/http-api.md gives, even when the message holds quotes.
  */
 final class GatewayAnswers {
-    /** The code each API Gateway error answers with, as the README's error table lists it. */
+    /** The code each API Gateway error answers with, as the error table of docs/http-api.md lists it. */
     static final Map<GatewayErrorType, String> CODES = Map.ofEntries(
             entry(GatewayErrorType.ACCESS_DENIED, "AccessDenied"),
             entry(GatewayErrorType.API_CONFIGURATION_ERROR, "InternalError"),
@@ -77,13 +77,13 @@ final class GatewayAnswers {
             assertThat(body.get("error").asText()).as(type + ": " + response.body()).isEqualTo(code);
             assertThat(body.get("message").asText()).as(type + ": " + response.body()).isNotBlank();
             assertThat(response.status()).as(type.toString()).isEqualTo(type.status());
-            assertThat(readme).as("the README's error table lists " + code).contains("`" + code + "`");
+            assertThat(readme).as("the error table of docs/http-api.md lists " + code).contains("`" + code + "`");
         }
     }
 
     private static String readme() {
         try {
-            return Files.readString(Path.of("README.md"));
+            return Files.readString(Path.of("docs", "http-api.md"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

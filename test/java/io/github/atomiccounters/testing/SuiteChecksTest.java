@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks on the test suite itself, read from its sources: every test method asserts something (directly, or
- * through a helper that does), and every code of the README's error table is asserted over HTTP by an end-to-end
+ * through a helper that does), and every code of the error table of docs/http-api.md is asserted over HTTP by an end-to-end
  * test. A plain source reading (methods found by brace matching, calls by name), strict enough to catch a test
  * without a check and simple enough to stay obvious.
  */
@@ -234,17 +234,17 @@ class SuiteChecksTest {
     }
 
     /**
-     * Codes of the README's error table that the local runtime cannot produce over HTTP, each with why and the test
+     * Codes of the error table of docs/http-api.md that the local runtime cannot produce over HTTP, each with why and the test
      * that asserts it instead. Adding one here needs a reason as good as this one.
      */
     private static final Map<String, String> NOT_OVER_HTTP = Map.of();
 
-    /** Each code of the README's error table, and the end-to-end tests that assert it over HTTP. */
+    /** Each code of the error table of docs/http-api.md, and the end-to-end tests that assert it over HTTP. */
     @Test
     void everyCodeOfTheReadmesErrorTableIsAssertedOverHttp() throws IOException {
         Map<String, String> codes = new LinkedHashMap<>();  // code -> its statuses as a regex, e.g. "503|504"
         boolean inTable = false;
-        for (String line : Files.readAllLines(Path.of("README.md"))) {
+        for (String line : Files.readAllLines(Path.of("docs", "http-api.md"))) {
             if (line.startsWith("| status | error | when |")) {
                 inTable = true;
             } else if (inTable && line.startsWith("|")) {
@@ -259,7 +259,7 @@ class SuiteChecksTest {
                 break;
             }
         }
-        assertThat(codes).as("codes read from the README's error table").hasSizeGreaterThanOrEqualTo(15)
+        assertThat(codes).as("codes read from the error table of docs/http-api.md").hasSizeGreaterThanOrEqualTo(15)
                 .containsKeys("BadRequest", "InternalError", "Unauthorized", "ServiceUnavailable");
 
         // assertError(r, 403, "Forbidden"), or .isEqualTo("Forbidden") on a parsed "error" field
@@ -278,7 +278,7 @@ class SuiteChecksTest {
         assertedBy.forEach((code, tests) -> System.out.printf("[contract] %s %s: %s%n", codes.get(code), code, tests));
         NOT_OVER_HTTP.forEach((code, why) -> System.out.printf("[contract] %s %s: not over HTTP: %s%n",
                 codes.get(code), code, why));
-        assertThat(codes.keySet()).as("codes of the README's error table that no end-to-end test asserts")
+        assertThat(codes.keySet()).as("codes of the error table of docs/http-api.md that no end-to-end test asserts")
                 .allSatisfy(code -> assertThat(assertedBy.containsKey(code) || NOT_OVER_HTTP.containsKey(code))
                         .as(code).isTrue());
         assertThat(NOT_OVER_HTTP.keySet()).as("exceptions that are in the table and still not asserted over HTTP")
