@@ -316,9 +316,9 @@ public class AtomicCounterApi extends Construct {
 
     /**
      * An IAM statement allowing {@code execute-api:Invoke} on some routes of this API's stage, to attach to a
-     * caller's role: e.g. {@code invokeStatement("GET", "/counters/*")} is read-only access to every counter,
-     * {@code invokeStatement("POST", "/counters/likes-*&#47;increment")} may only increment counters named
-     * {@code likes-...}. {@code *} in the path matches any characters.
+     * caller's role. For example, {@code invokeStatement("GET", "/counters/*")} is read-only access to every
+     * counter, <code>invokeStatement("POST", "/counters/likes-*&#47;increment")</code> may only increment counters
+     * named {@code likes-...}. {@code *} in the path matches any characters.
      *
      * @param httpMethod  the HTTP method, e.g. {@code GET}, or {@code *} for any
      * @param pathPattern the resource path below the stage, starting with {@code /}; {@code *} matches any

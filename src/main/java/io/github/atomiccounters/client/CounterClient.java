@@ -254,7 +254,8 @@ public final class CounterClient {
      * {@code POST /counters/{name}/next}: reserves ids; the first id of a new sequence is 1. Retried only with the
      * caller's {@code Idempotency-Key}.
      *
-     * @param name    the sequence's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param name    the sequence's name: any non-empty text (percent-encoded into one path segment), at most
+     *                2048 bytes
      * @param request how many ids, and the key
      * @return the ids, from {@link NextResult#first()} to {@link NextResult#last()}; with a key already used, the
      *         ids of that first call and {@link NextResult#replayed()} true
@@ -687,7 +688,7 @@ public final class CounterClient {
         }
 
         /**
-         * A header sent with every request (e.g. {@code Origin}); signed with IAM. The client's own headers
+         * A header sent with every request (such as {@code Origin}); signed with IAM. The client's own headers
          * ({@code Content-Type}, {@code Idempotency-Key}, auth) win over it. Calling it again with the same name (same
          * spelling) replaces the value.
          *

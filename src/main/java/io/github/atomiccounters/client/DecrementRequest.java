@@ -69,7 +69,8 @@ public final class DecrementRequest {
     /**
      * Applies the decrement at most once per key and counter within 24 hours; the answer then carries no value.
      *
-     * @param key the {@code Idempotency-Key}: 1 to 100 characters of {@code A-Z a-z 0-9 _ . : -}, new per logical update
+     * @param key the {@code Idempotency-Key}: 1 to 100 characters of {@code A-Z a-z 0-9 _ . : -}, new per
+     *            logical update
      * @return a new request with this key
      * @throws NullPointerException when {@code key} is null
      */

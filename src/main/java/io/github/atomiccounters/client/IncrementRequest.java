@@ -94,7 +94,8 @@ public final class IncrementRequest {
      * {@code A-Z a-z 0-9 _ . : -}). The answer then carries no value. See {@link CounterClient} for the keys the
      * client generates itself.
      *
-     * @param key the {@code Idempotency-Key}: 1 to 100 characters of {@code A-Z a-z 0-9 _ . : -}, new per logical update
+     * @param key the {@code Idempotency-Key}: 1 to 100 characters of {@code A-Z a-z 0-9 _ . : -}, new per
+     *            logical update
      * @return a new request with this key
      * @throws NullPointerException when {@code key} is null
      */

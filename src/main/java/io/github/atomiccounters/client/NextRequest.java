@@ -35,7 +35,8 @@ public final class NextRequest {
      * answers the first call's ids with {@code replayed} true. Only with such a key does the client retry
      * {@code next}.
      *
-     * @param key the {@code Idempotency-Key}: 1 to 100 characters of {@code A-Z a-z 0-9 _ . : -}, new per logical reservation
+     * @param key the {@code Idempotency-Key}: 1 to 100 characters of {@code A-Z a-z 0-9 _ . : -}, new per
+     *            logical reservation
      * @return a new request with this key
      * @throws NullPointerException when {@code key} is null
      */
