@@ -37,7 +37,15 @@ public final class ApiGatewayLimits {
     private ApiGatewayLimits() {
     }
 
-    /** Problems of one gateway response template: each VTL construct AWS would not process. */
+    /**
+     * Problems of one gateway response template: each VTL construct in it that API Gateway would not process but
+     * send as literal text.
+     *
+     * @param responseType the gateway response type, e.g. {@code THROTTLED}, named in each problem
+     * @param template     the template's text
+     * @return one message per VTL construct found, in order; empty when the template is plain text with simple
+     *         {@code $context.*} / {@code $stageVariables.*} references
+     */
     public static List<String> gatewayResponseTemplateProblems(String responseType, String template) {
         List<String> problems = new ArrayList<>();
         Matcher m = VTL_ONLY.matcher(template);
@@ -49,7 +57,13 @@ public final class ApiGatewayLimits {
         return problems;
     }
 
-    /** Problems of one mapping template: larger than API Gateway accepts. */
+    /**
+     * Problems of one mapping template: larger (in UTF-8 bytes) than {@link #MAX_MAPPING_TEMPLATE_BYTES}.
+     *
+     * @param where    names the template in the message, e.g. {@code "POST /counters/{name}/next request template"}
+     * @param template the template's text
+     * @return one message when the template is too large, else empty
+     */
     public static List<String> mappingTemplateSizeProblems(String where, String template) {
         int bytes = template.getBytes(StandardCharsets.UTF_8).length;
         return bytes <= MAX_MAPPING_TEMPLATE_BYTES ? List.of()
@@ -57,7 +71,14 @@ public final class ApiGatewayLimits {
                         + MAX_MAPPING_TEMPLATE_BYTES + " (300 KB)");
     }
 
-    /** Checks every gateway response and every method integration of {@code api} when the app is synthesized. */
+    /**
+     * Registers a construct validation on {@code api} that checks, when the app is synthesized, every gateway
+     * response template ({@link #gatewayResponseTemplateProblems}) and every request and integration response
+     * template of its methods ({@link #mappingTemplateSizeProblems}). Synthesis then fails with the problems found.
+     * {@link AtomicCounterApi} calls it on its own REST API; call it on another API to get the same checks.
+     *
+     * @param api the REST API to check, including gateway responses and methods added to it later
+     */
     public static void addTo(RestApi api) {
         api.getNode().addValidation(() -> {
             List<String> problems = new ArrayList<>();

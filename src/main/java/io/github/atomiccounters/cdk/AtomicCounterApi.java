@@ -70,12 +70,42 @@ import java.util.regex.Pattern;
  * A DynamoDB table of named atomic counters behind an API Gateway REST API whose AWS integrations call DynamoDB
  * directly: every route is one DynamoDB action rendered by the VTL files under {@code velocity-templates/}.
  * No Lambda is in the path. The REST API is this construct's {@code "Resource"} child.
+ *
+ * <p>With the default props it creates the table (keys {@code pk}/{@code sk}, on demand, point-in-time recovery,
+ * deletion protection, retained, TTL on {@code expiresAt}), an IAM-authorized regional REST API with stage
+ * {@code v1}, request validation, JSON access logs, throttling, one gateway response per API Gateway error, and
+ * alarms on 5XX answers, p99 latency and DynamoDB throttling. {@link AtomicCounterApiProps} says what can be
+ * configured, e.g. an existing table:
+ *
+ * <pre>{@code
+ * AtomicCounterApi counters = new AtomicCounterApi(stack, "Counters", AtomicCounterApiProps.builder()
+ *         .table(Table.fromTableName(stack, "Donations", "donation-data"))   // an existing table
+ *         .partitionKeyName("context")
+ *         .sortKeyName("id")
+ *         .valueAttributeName("counterValue")
+ *         .build());
+ * readerRole.addToPolicy(counters.invokeStatement("GET", "/counters/*"));   // read-only callers
+ * }</pre>
+ *
+ * <p>The construct registers {@link ApiGatewayLimits} on its REST API and cdk-nag suppressions (each with its
+ * reason) for the AwsSolutions findings that follow from its design or from the chosen {@link AuthMode}.
  */
 public class AtomicCounterApi extends Construct {
 
     /**
      * One HTTP route: its DynamoDB action, the IAM action that authorizes it (the same, except for a transaction,
      * which DynamoDB authorizes per item action) and the files that map it. Construct ids derive from it.
+     *
+     * @param path             the resource path below the stage, e.g. {@code /counters/{name}/increment}
+     * @param httpMethod       the HTTP method, e.g. {@code POST}
+     * @param action           the DynamoDB action the integration calls, e.g. {@code UpdateItem}; a route in
+     *                         {@link #ACTION_SWITCHING_ROUTES} may switch to {@code TransactWriteItems} per request
+     * @param iamAction        the DynamoDB action (without {@code dynamodb:}) the integration role is granted for it
+     * @param requestTemplate  the request mapping template, relative to {@code velocity-templates/}
+     * @param responseTemplate the mapping template of the success answer, relative to {@code velocity-templates/}
+     * @param model            the JSON Schema (draft 4) of the request body, relative to {@code velocity-templates/},
+     *                         or null for a route without a body
+     * @param successStatus    the status of the success answer, {@code "200"} or {@code "204"}
      */
     public record Route(String path, String httpMethod, String action, String iamAction, String requestTemplate,
                         String responseTemplate, String model, String successStatus) {
@@ -130,6 +160,10 @@ public class AtomicCounterApi extends Construct {
      * (under {@code velocity-templates/gateway/}; plain text with {@code $context.*} references, since gateway
      * responses get simple variable substitution, not VTL), with {@code Retry-After} when {@code retryAfter} is set.
      * The status is API Gateway's default for the type.
+     *
+     * @param responseType the API Gateway response type, e.g. {@code THROTTLED} or {@code DEFAULT_4XX}
+     * @param file         the response template, relative to {@code velocity-templates/}
+     * @param retryAfter   the {@code Retry-After} header value in seconds, or null for none
      */
     public record GatewayAnswer(String responseType, String file, String retryAfter) {
     }
@@ -169,10 +203,30 @@ public class AtomicCounterApi extends Construct {
     private final RestApi api;
     private final Role integrationRole;
 
+    /**
+     * The counters with every default of {@link AtomicCounterApiProps}: a new table, IAM auth, stage {@code v1}.
+     *
+     * @param scope the parent construct, usually a {@link software.amazon.awscdk.Stack}
+     * @param id    this construct's id within {@code scope}
+     */
     public AtomicCounterApi(Construct scope, String id) {
         this(scope, id, AtomicCounterApiProps.builder().build());
     }
 
+    /**
+     * The counters as {@code props} configure them.
+     *
+     * @param scope the parent construct, usually a {@link software.amazon.awscdk.Stack}
+     * @param id    this construct's id within {@code scope}
+     * @param props the configuration, from {@link AtomicCounterApiProps#builder()}
+     * @throws IllegalArgumentException when {@code props} is null or a prop is invalid, with a message that names
+     *         the prop: a key name, sort key value, value attribute or stage name that is not 1-255 characters of
+     *         {@code A-Z a-z 0-9 _ . -}, a value attribute that is a key or one of {@link #RESERVED_ATTRIBUTES}, key
+     *         names other than {@code pk}/{@code sk} without an existing table, {@code userPool} without
+     *         {@link AuthMode#COGNITO} or the reverse, a {@code shardCount} that is not an integer from 1 to 100, a
+     *         limit or quota that is not positive, more than one CORS origin or one that is not an origin, a null
+     *         {@code authMode} or {@code accessLogRetention}
+     */
     public AtomicCounterApi(Construct scope, String id, AtomicCounterApiProps props) {
         super(scope, id);
         validate(props);
@@ -230,23 +284,47 @@ public class AtomicCounterApi extends Construct {
         }
     }
 
+    /**
+     * The table the counters live in: the {@link AtomicCounterApiProps#getTable() table prop}, or the table this
+     * construct created (child {@code "Table"}). Grant other readers on it, or read its name for outputs.
+     *
+     * @return the counters' table
+     */
     public ITable getTable() {
         return table;
     }
 
+    /**
+     * The REST API (child {@code "Resource"}). {@code getApi().getUrl()} is the base URL, stage included, that
+     * clients call; its deployment stage carries the throttling, access logs and stage variables.
+     *
+     * @return the counters' REST API
+     */
     public RestApi getApi() {
         return api;
     }
 
+    /**
+     * The role API Gateway assumes to call DynamoDB: one statement per DynamoDB action the routes use, on the
+     * table's ARN only. Add statements to it only if you add integrations of your own.
+     *
+     * @return the integrations' role
+     */
     public Role getIntegrationRole() {
         return integrationRole;
     }
 
     /**
      * An IAM statement allowing {@code execute-api:Invoke} on some routes of this API's stage, to attach to a
-     * caller's role: e.g. {@code invokeStatement("GET", "/counters/*")} is read-only access to every counter,
-     * {@code invokeStatement("POST", "/counters/likes-*&#47;increment")} may only increment counters named
-     * {@code likes-...}. {@code *} in the path matches any characters.
+     * caller's role. For example, {@code invokeStatement("GET", "/counters/*")} is read-only access to every
+     * counter, <code>invokeStatement("POST", "/counters/likes-*&#47;increment")</code> may only increment counters
+     * named {@code likes-...}. {@code *} in the path matches any characters.
+     *
+     * @param httpMethod  the HTTP method, e.g. {@code GET}, or {@code *} for any
+     * @param pathPattern the resource path below the stage, starting with {@code /}; {@code *} matches any
+     *                    characters
+     * @return an {@code Allow} statement on the matching execute-api ARNs of this API's deployment stage
+     * @throws IllegalArgumentException when {@code pathPattern} does not start with {@code /}
      */
     public PolicyStatement invokeStatement(String httpMethod, String pathPattern) {
         if (!pathPattern.startsWith("/")) {

@@ -49,65 +49,124 @@ public final class AtomicCounterApiProps {
         this.shardCount = b.shardCount;
     }
 
+    /**
+     * A builder with every default set; {@link Builder#build()} returns the props. Validation happens in
+     * {@link AtomicCounterApi#AtomicCounterApi(software.constructs.Construct, String, AtomicCounterApiProps)}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * An existing table to keep counters in. Its TTL is its owner's: enable it on {@code expiresAt}
-     * ({@link AtomicCounterApi#TTL_ATTRIBUTE}) so that rate-limit windows and idempotency markers are deleted once
-     * expired (answers never depend on it; synthesis warns as a reminder).
-     * @default a new table (pk/sk strings, on-demand, PITR, retained, TTL on expiresAt)
+     * An existing table to keep counters in, instead of a new one. Its key names are then
+     * {@link #getPartitionKeyName()} and {@link #getSortKeyName()}. Its TTL is its owner's: enable it on
+     * {@code expiresAt} ({@link AtomicCounterApi#TTL_ATTRIBUTE}) so that rate-limit windows and idempotency markers
+     * are deleted once expired (answers never depend on it; synthesis warns as a reminder).
+     *
+     * @return the existing table, or null for a new one
+     * @default a new table: {@code pk}/{@code sk} strings, on demand, point-in-time recovery, deletion protection,
+     *          retained, AWS-managed encryption, TTL on {@code expiresAt}
      */
     public ITable getTable() {
         return table;
     }
 
-    /** Partition key attribute of an existing table. @default "pk" */
+    /**
+     * Partition key attribute of an existing table (a string key); a counter's item has its name there. Only with
+     * {@link #getTable()}: the created table is keyed {@code pk}.
+     *
+     * @return the partition key's attribute name
+     * @default {@code "pk"}
+     */
     public String getPartitionKeyName() {
         return partitionKeyName;
     }
 
-    /** Sort key attribute of an existing table; "" for a table without a sort key. @default "sk" */
+    /**
+     * Sort key attribute of an existing table (a string key), or {@code ""} for a table without a sort key (then
+     * updates with an {@code Idempotency-Key}, rate-limit windows and sharded counters answer 400: each needs items
+     * of its own beside the counter's). Only with {@link #getTable()}: the created table is keyed {@code sk}.
+     *
+     * @return the sort key's attribute name, or {@code ""} for none
+     * @default {@code "sk"}
+     */
     public String getSortKeyName() {
         return sortKeyName;
     }
 
     /**
      * The attribute that holds a counter's value, so that an existing table's own attribute is used (e.g. the seed
-     * blog's {@code counterValue}). Windows and shards keep their value in it too.
-     * @default "value"
+     * blog's {@code counterValue}). Windows and shards keep their value in it too. It must not be a key attribute
+     * or one of {@link AtomicCounterApi#RESERVED_ATTRIBUTES}.
+     *
+     * @return the value attribute's name
+     * @default {@code "value"}
      */
     public String getValueAttributeName() {
         return valueAttributeName;
     }
 
-    /** The sort key value of a counter's item. @default "counter" */
+    /**
+     * The sort key value of a counter's item: counter {@code likes} is the item {@code pk=likes, sk=<this>}.
+     * Ignored for a table without a sort key.
+     *
+     * @return the sort key value of counter items
+     * @default {@code "counter"}
+     */
     public String getSortKeyValue() {
         return sortKeyValue;
     }
 
-    /** How callers authenticate. @default AuthMode.IAM */
+    /**
+     * How callers authenticate: every method of the API gets the same authorization.
+     *
+     * @return the auth mode
+     * @default {@link AuthMode#IAM}
+     */
     public AuthMode getAuthMode() {
         return authMode;
     }
 
-    /** The user pool whose tokens are accepted; required with AuthMode.COGNITO. @default none */
+    /**
+     * The Cognito user pool whose ID tokens are accepted; required with {@link AuthMode#COGNITO} and refused
+     * without it.
+     *
+     * @return the user pool, or null
+     * @default none
+     */
     public IUserPool getUserPool() {
         return userPool;
     }
 
-    /** Usage plan steady rate per API key (requests/s), with AuthMode.API_KEY. @default 10 */
+    /**
+     * Usage plan steady rate per API key (requests/s), with {@link AuthMode#API_KEY}; ignored otherwise.
+     *
+     * @return the rate limit, greater than 0
+     * @default 10
+     */
     public Number getApiKeyRateLimit() {
         return apiKeyRateLimit;
     }
 
-    /** Usage plan burst per API key, with AuthMode.API_KEY. @default 20 */
+    /**
+     * Usage plan burst per API key (requests), with {@link AuthMode#API_KEY}; ignored otherwise.
+     *
+     * @return the burst limit, greater than 0
+     * @default 20
+     */
     public Number getApiKeyBurstLimit() {
         return apiKeyBurstLimit;
     }
 
-    /** Usage plan requests per day per API key, with AuthMode.API_KEY. @default 100000 */
+    /**
+     * Usage plan requests per day per API key, with {@link AuthMode#API_KEY}; ignored otherwise. A key past it
+     * gets 429 {@code QuotaExceeded}.
+     *
+     * @return the daily quota, greater than 0
+     * @default 100000
+     */
     public Number getApiKeyQuotaPerDay() {
         return apiKeyQuotaPerDay;
     }
@@ -115,45 +174,82 @@ public final class AtomicCounterApiProps {
     /**
      * Items a sharded counter ({@code /counters/{name}/shards}) spreads its writes over: an integer from 1 to
      * 100. Each shard takes up to 1,000 writes/s; a read sums them all (one Query reading N items).
+     *
+     * @return the number of shards
      * @default 10
      */
     public Number getShardCount() {
         return shardCount;
     }
 
-    /** Stage-wide steady request rate (requests/s). @default 100 */
+    /**
+     * Stage-wide steady request rate (requests/s) over all callers; beyond it API Gateway answers 429
+     * {@code Throttled}.
+     *
+     * @return the stage's rate limit, greater than 0
+     * @default 100
+     */
     public Number getThrottlingRateLimit() {
         return throttlingRateLimit;
     }
 
-    /** Stage-wide burst. @default 200 */
+    /**
+     * Stage-wide burst (requests) over all callers.
+     *
+     * @return the stage's burst limit, greater than 0
+     * @default 200
+     */
     public Number getThrottlingBurstLimit() {
         return throttlingBurstLimit;
     }
 
-    /** Origins allowed by CORS: one origin, or "*". @default no CORS headers */
+    /**
+     * Origins allowed by CORS: one origin ({@code https://app.example.com}) or {@code "*"}. With one, every
+     * answer (errors included) carries {@code Access-Control-Allow-Origin} and the API answers preflight
+     * {@code OPTIONS} requests; empty sends no CORS headers.
+     *
+     * @return the allowed origins, never null, at most one
+     * @default empty: no CORS headers
+     */
     public List<String> getCorsAllowOrigins() {
         return corsAllowOrigins;
     }
 
-    /** The stage name, first segment of every URL path. @default "v1" */
+    /**
+     * The stage name, the first segment of every URL path ({@code https://.../v1/counters/likes}).
+     *
+     * @return the stage name
+     * @default {@code "v1"}
+     */
     public String getStageName() {
         return stageName;
     }
 
-    /** Retention of the JSON access log group. @default RetentionDays.ONE_YEAR */
+    /**
+     * Retention of the stage's JSON access log group (the log group itself is retained when the stack is deleted).
+     *
+     * @return the retention
+     * @default {@link RetentionDays#ONE_YEAR}
+     */
     public RetentionDays getAccessLogRetention() {
         return accessLogRetention;
     }
 
     /**
      * Whether to create the account-wide role API Gateway needs to write execution logs. Turn it off when the
-     * account already has one. @default true
+     * account already has one.
+     *
+     * @return true to create the role
+     * @default true
      */
     public boolean isCloudWatchRole() {
         return cloudWatchRole;
     }
 
+    /**
+     * Builds {@link AtomicCounterApiProps}. Every setting is optional and starts at its default; each setter
+     * replaces the previous value and returns this builder. Not thread-safe.
+     */
     public static final class Builder {
         private ITable table;
         private String valueAttributeName = "value";
@@ -176,91 +272,220 @@ public final class AtomicCounterApiProps {
         private Builder() {
         }
 
+        /**
+         * An existing table to keep counters in, instead of a new one; see {@link AtomicCounterApiProps#getTable()}.
+         *
+         * @param table the existing table, or null for a new one
+         * @return this builder
+         * @default a new table
+         */
         public Builder table(ITable table) {
             this.table = table;
             return this;
         }
 
+        /**
+         * Partition key attribute of the existing {@link #table(ITable) table}.
+         *
+         * @param partitionKeyName the attribute name (1-255 characters of {@code A-Z a-z 0-9 _ . -})
+         * @return this builder
+         * @default {@code "pk"}
+         */
         public Builder partitionKeyName(String partitionKeyName) {
             this.partitionKeyName = partitionKeyName;
             return this;
         }
 
+        /**
+         * Sort key attribute of the existing {@link #table(ITable) table}, or {@code ""} for a table without a sort
+         * key.
+         *
+         * @param sortKeyName the attribute name, or {@code ""}
+         * @return this builder
+         * @default {@code "sk"}
+         */
         public Builder sortKeyName(String sortKeyName) {
             this.sortKeyName = sortKeyName;
             return this;
         }
 
+        /**
+         * The attribute that holds a counter's value; see {@link AtomicCounterApiProps#getValueAttributeName()}.
+         *
+         * @param valueAttributeName the attribute name, neither a key nor one of {@link
+         *        AtomicCounterApi#RESERVED_ATTRIBUTES}
+         * @return this builder
+         * @default {@code "value"}
+         */
         public Builder valueAttributeName(String valueAttributeName) {
             this.valueAttributeName = valueAttributeName;
             return this;
         }
 
+        /**
+         * The sort key value of a counter's item.
+         *
+         * @param sortKeyValue the value (1-255 characters of {@code A-Z a-z 0-9 _ . -})
+         * @return this builder
+         * @default {@code "counter"}
+         */
         public Builder sortKeyValue(String sortKeyValue) {
             this.sortKeyValue = sortKeyValue;
             return this;
         }
 
+        /**
+         * How callers authenticate. {@link AuthMode#COGNITO} also needs {@link #userPool(IUserPool)}.
+         *
+         * @param authMode the auth mode, not null
+         * @return this builder
+         * @default {@link AuthMode#IAM}
+         */
         public Builder authMode(AuthMode authMode) {
             this.authMode = authMode;
             return this;
         }
 
+        /**
+         * The Cognito user pool whose ID tokens are accepted: required with {@link AuthMode#COGNITO}, refused
+         * otherwise.
+         *
+         * @param userPool the user pool
+         * @return this builder
+         * @default none
+         */
         public Builder userPool(IUserPool userPool) {
             this.userPool = userPool;
             return this;
         }
 
+        /**
+         * Usage plan steady rate per API key (requests/s), with {@link AuthMode#API_KEY}.
+         *
+         * @param apiKeyRateLimit the rate, greater than 0
+         * @return this builder
+         * @default 10
+         */
         public Builder apiKeyRateLimit(Number apiKeyRateLimit) {
             this.apiKeyRateLimit = apiKeyRateLimit;
             return this;
         }
 
+        /**
+         * Usage plan burst per API key (requests), with {@link AuthMode#API_KEY}.
+         *
+         * @param apiKeyBurstLimit the burst, greater than 0
+         * @return this builder
+         * @default 20
+         */
         public Builder apiKeyBurstLimit(Number apiKeyBurstLimit) {
             this.apiKeyBurstLimit = apiKeyBurstLimit;
             return this;
         }
 
+        /**
+         * Usage plan requests per day per API key, with {@link AuthMode#API_KEY}.
+         *
+         * @param apiKeyQuotaPerDay the daily quota, greater than 0
+         * @return this builder
+         * @default 100000
+         */
         public Builder apiKeyQuotaPerDay(Number apiKeyQuotaPerDay) {
             this.apiKeyQuotaPerDay = apiKeyQuotaPerDay;
             return this;
         }
 
+        /**
+         * Items a sharded counter spreads its writes over; see {@link AtomicCounterApiProps#getShardCount()}.
+         *
+         * @param shardCount an integer from 1 to 100
+         * @return this builder
+         * @default 10
+         */
         public Builder shardCount(Number shardCount) {
             this.shardCount = shardCount;
             return this;
         }
 
+        /**
+         * Stage-wide steady request rate (requests/s).
+         *
+         * @param throttlingRateLimit the rate, greater than 0
+         * @return this builder
+         * @default 100
+         */
         public Builder throttlingRateLimit(Number throttlingRateLimit) {
             this.throttlingRateLimit = throttlingRateLimit;
             return this;
         }
 
+        /**
+         * Stage-wide burst (requests).
+         *
+         * @param throttlingBurstLimit the burst, greater than 0
+         * @return this builder
+         * @default 200
+         */
         public Builder throttlingBurstLimit(Number throttlingBurstLimit) {
             this.throttlingBurstLimit = throttlingBurstLimit;
             return this;
         }
 
+        /**
+         * Origins allowed by CORS: one origin or {@code "*"}; see {@link AtomicCounterApiProps#getCorsAllowOrigins()}.
+         *
+         * @param corsAllowOrigins the origins; null or empty for no CORS headers
+         * @return this builder
+         * @default empty: no CORS headers
+         */
         public Builder corsAllowOrigins(List<String> corsAllowOrigins) {
             this.corsAllowOrigins = corsAllowOrigins == null ? List.of() : corsAllowOrigins;
             return this;
         }
 
+        /**
+         * The stage name, the first segment of every URL path.
+         *
+         * @param stageName the name (1-255 characters of {@code A-Z a-z 0-9 _ . -})
+         * @return this builder
+         * @default {@code "v1"}
+         */
         public Builder stageName(String stageName) {
             this.stageName = stageName;
             return this;
         }
 
+        /**
+         * Retention of the stage's JSON access log group.
+         *
+         * @param accessLogRetention the retention, not null
+         * @return this builder
+         * @default {@link RetentionDays#ONE_YEAR}
+         */
         public Builder accessLogRetention(RetentionDays accessLogRetention) {
             this.accessLogRetention = accessLogRetention;
             return this;
         }
 
+        /**
+         * Whether to create the account-wide role API Gateway needs to write execution logs; false when the account
+         * already has one.
+         *
+         * @param cloudWatchRole true to create it
+         * @return this builder
+         * @default true
+         */
         public Builder cloudWatchRole(boolean cloudWatchRole) {
             this.cloudWatchRole = cloudWatchRole;
             return this;
         }
 
+        /**
+         * The props, as set so far. Nothing is validated here: {@link AtomicCounterApi} does that, naming the
+         * offending prop.
+         *
+         * @return immutable props (the CORS origins are copied)
+         */
         public AtomicCounterApiProps build() {
             return new AtomicCounterApiProps(this);
         }

@@ -15,7 +15,14 @@ public enum AuthMode {
     /** No authentication at all: for demos only, never for real data. */
     NONE;
 
-    /** Parses the value of the {@code auth} context option: {@code iam}, {@code api-key}, {@code cognito}, {@code none}. */
+    /**
+     * Parses the value of the {@code auth} context option: {@code iam}, {@code api-key}, {@code cognito} or
+     * {@code none}. Case and surrounding blanks are ignored, and {@code _} may stand for {@code -}.
+     *
+     * @param text the option's value
+     * @return the mode it names
+     * @throws IllegalArgumentException when it names no mode; the message lists the valid values
+     */
     public static AuthMode parse(String text) {
         String normalized = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (AuthMode mode : values()) {
@@ -28,7 +35,11 @@ public enum AuthMode {
                 + " but got '" + text + "'");
     }
 
-    /** The spelling used in context options and docs. */
+    /**
+     * The spelling used in context options and docs, which {@link #parse(String)} reads back.
+     *
+     * @return e.g. {@code api-key} for {@link #API_KEY}
+     */
     public String optionValue() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -25,11 +25,19 @@ import java.util.Map;
  * {@link #main}; the local runtime synthesizes the same app in-process with {@link #synthesizeTemplate}.
  */
 public final class CounterApp {
+    /** The stack's name unless the {@code stackName} context option gives another. */
     public static final String DEFAULT_STACK_NAME = "AtomicCounters";
 
     private CounterApp() {
     }
 
+    /**
+     * Synthesizes the app into the directory the CDK CLI passes in {@code CDK_OUTDIR} (a temporary one without it),
+     * with the context the CLI passes: what {@code cdk synth} and {@code cdk deploy} run through {@code cdk.json}.
+     *
+     * @param args ignored; options come from the CDK context
+     * @throws IllegalStateException when synthesis reports errors (e.g. an unacknowledged cdk-nag finding)
+     */
     public static void main(String[] args) {
         App app = new App();
         synthesize(app, addStack(app));
@@ -38,6 +46,9 @@ public final class CounterApp {
     /**
      * Synthesizes the app and returns the stack's artifact, as {@code cdk synth} does.
      *
+     * @param app   the app to synthesize
+     * @param stack the stack whose artifact to return, a stack of {@code app}
+     * @return the stack's CloudFormation artifact (template, messages)
      * @throws IllegalStateException when synthesis reports errors (e.g. an unacknowledged cdk-nag finding)
      */
     public static CloudFormationStackArtifact synthesize(App app, Stack stack) {
@@ -47,7 +58,15 @@ public final class CounterApp {
         return artifact;
     }
 
-    /** Adds the stack and the cdk-nag checks to an app. */
+    /**
+     * Adds the stack, named by the {@code stackName} context option or {@link #DEFAULT_STACK_NAME}, and cdk-nag's
+     * AwsSolutions checks (verbose) to an app.
+     *
+     * @param app the app, with its context already set
+     * @return the stack added
+     * @throws IllegalArgumentException when a context option is invalid, see
+     *         {@link CounterStack#CounterStack(software.constructs.Construct, String, StackProps)}
+     */
     public static CounterStack addStack(App app) {
         Object name = app.getNode().tryGetContext("stackName");
         CounterStack stack = new CounterStack(app, name == null ? DEFAULT_STACK_NAME : name.toString(),
@@ -62,7 +81,12 @@ public final class CounterApp {
      * Synthesizes the app in this process, with the context of {@code cdkJson} (when it exists) plus
      * {@code extraContext}, as {@code cdk synth} would, and returns the stack's CloudFormation template.
      *
+     * @param cdkJson      the app's {@code cdk.json}, or null (a missing file counts as no context)
+     * @param extraContext context options that win over the file's, e.g. {@code Map.of("auth", "api-key")}
+     * @return the template as parsed JSON (maps, lists, strings, numbers, booleans)
      * @throws IllegalStateException when synthesis reports errors (e.g. an unacknowledged cdk-nag finding)
+     * @throws IllegalArgumentException when a context option is invalid, see {@link #addStack(App)}
+     * @throws java.io.UncheckedIOException when {@code cdkJson} exists but cannot be read as JSON
      */
     public static Map<String, Object> synthesizeTemplate(Path cdkJson, Map<String, ?> extraContext) {
         Map<String, Object> context = new LinkedHashMap<>(readContext(cdkJson));
@@ -74,7 +98,13 @@ public final class CounterApp {
         return template;
     }
 
-    /** The {@code context} object of a {@code cdk.json} file (feature flags and options), or empty. */
+    /**
+     * The {@code context} object of a {@code cdk.json} file: feature flags and options.
+     *
+     * @param cdkJson the file, or null
+     * @return its context, or empty when the file is null, missing or has none
+     * @throws java.io.UncheckedIOException when the file exists but cannot be read as JSON
+     */
     public static Map<String, Object> readContext(Path cdkJson) {
         if (cdkJson == null || !Files.isRegularFile(cdkJson)) {
             return Map.of();

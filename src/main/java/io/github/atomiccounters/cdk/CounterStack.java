@@ -17,6 +17,18 @@ import java.util.List;
 public class CounterStack extends Stack {
     private final AtomicCounterApi counters;
 
+    /**
+     * The stack, configured from the CDK context of {@code scope} (the keys of {@link #CONTEXT_KEYS} except
+     * {@code stackName}, which {@link CounterApp} reads). Without context it deploys {@link AtomicCounterApi}'s
+     * defaults. Adds the outputs {@code ApiUrl} (the stage's base URL) and {@code TableName}.
+     *
+     * @param scope the app
+     * @param id    the stack's id (its name, unless {@code props} names it)
+     * @param props stack props, e.g. a description or an environment
+     * @throws IllegalArgumentException when a context option is invalid (an unknown {@code auth}, a number that is
+     *         not one, {@code auth=cognito} without {@code cognitoUserPoolArn}) or the props it makes are, as
+     *         {@link AtomicCounterApi#AtomicCounterApi(Construct, String, AtomicCounterApiProps)} checks them
+     */
     public CounterStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         AtomicCounterApiProps.Builder builder = AtomicCounterApiProps.builder();
@@ -62,6 +74,11 @@ public class CounterStack extends Stack {
                 .build();
     }
 
+    /**
+     * The counters construct (id {@code Counters}), for grants and outputs of your own.
+     *
+     * @return the stack's {@link AtomicCounterApi}
+     */
     public AtomicCounterApi getCounters() {
         return counters;
     }

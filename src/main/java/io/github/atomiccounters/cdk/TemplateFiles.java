@@ -19,7 +19,14 @@ public final class TemplateFiles {
     private TemplateFiles() {
     }
 
-    /** The text of {@code velocity-templates/<relativePath>}, e.g. {@code request/increment.vtl}. */
+    /**
+     * The text of {@code velocity-templates/<relativePath>}, read as UTF-8.
+     *
+     * @param relativePath the file below {@code velocity-templates/}, e.g. {@code request/increment.vtl}
+     * @return the file's text
+     * @throws IllegalStateException when no such resource is on the classpath
+     * @throws java.io.UncheckedIOException when it cannot be read
+     */
     public static String read(String relativePath) {
         String resource = "velocity-templates/" + relativePath;
         try (InputStream in = TemplateFiles.class.getClassLoader().getResourceAsStream(resource)) {
@@ -33,7 +40,14 @@ public final class TemplateFiles {
         }
     }
 
-    /** A JSON Schema model file, e.g. {@code models/increment.json}, as the map CloudFormation expects. */
+    /**
+     * A JSON Schema model file, as the map CloudFormation expects for a model's {@code Schema}.
+     *
+     * @param relativePath the file below {@code velocity-templates/}, e.g. {@code models/increment.json}
+     * @return the file's JSON object
+     * @throws IllegalStateException when no such resource is on the classpath
+     * @throws java.io.UncheckedIOException when it cannot be read or is not a JSON object
+     */
     public static Map<String, Object> readSchema(String relativePath) {
         try {
             return JSON.readValue(read(relativePath), new TypeReference<Map<String, Object>>() { });

@@ -30,12 +30,25 @@ public abstract class Auth {
     private Auth() {
     }
 
-    /** SigV4 with the AWS SDK's default credentials chain (environment, profile, container, instance role...). */
+    /**
+     * SigV4 with the AWS SDK's default credentials chain (environment, profile, container, instance role...),
+     * resolved before every request (the chain caches and refreshes), for the region of an
+     * {@code *.execute-api.<region>.amazonaws.com} endpoint, else {@code us-east-1}. The default of
+     * {@link CounterClient.Builder#auth(Auth)}.
+     *
+     * @return IAM auth with default credentials
+     */
     public static Auth iam() {
         return new Iam(null, null);
     }
 
-    /** SigV4 with these credentials; the region is taken from the endpoint (see {@link #iam(AwsCredentialsProvider, String)}). */
+    /**
+     * SigV4 with these credentials; the region is taken from the endpoint (see
+     * {@link #iam(AwsCredentialsProvider, String)}).
+     *
+     * @param credentials resolved before every request (providers cache and refresh)
+     * @return IAM auth with these credentials
+     */
     public static Auth iam(AwsCredentialsProvider credentials) {
         return new Iam(Objects.requireNonNull(credentials, "credentials"), null);
     }
@@ -47,30 +60,52 @@ public abstract class Auth {
      * @param region      the API's region, e.g. {@code eu-west-1}; null = taken from an
      *                    {@code *.execute-api.<region>.amazonaws.com} endpoint, else {@code us-east-1} (the region
      *                    of the local {@code serve})
+     * @return IAM auth with these credentials, for this region
      */
     public static Auth iam(AwsCredentialsProvider credentials, String region) {
         return new Iam(Objects.requireNonNull(credentials, "credentials"), region);
     }
 
-    /** An API key, sent as {@code x-api-key} (deployments with {@code auth=api-key}). */
+    /**
+     * An API key, sent as {@code x-api-key} (deployments with {@code auth=api-key}).
+     *
+     * @param apiKey the key's value (never printed by {@code toString})
+     * @return API key auth
+     */
     public static Auth apiKey(String apiKey) {
         Objects.requireNonNull(apiKey, "apiKey");
         return new Headers("api-key", () -> Map.of("x-api-key", apiKey));
     }
 
-    /** A Cognito ID token, sent as the {@code Authorization} header (deployments with {@code auth=cognito}). */
+    /**
+     * A Cognito ID token, sent as the {@code Authorization} header (deployments with {@code auth=cognito}). The
+     * token expires (after an hour by default): use {@link #cognito(Supplier)} for a long-lived client.
+     *
+     * @param idToken the user's ID token (a JWT), sent as is
+     * @return Cognito auth with a fixed token
+     */
     public static Auth cognito(String idToken) {
         Objects.requireNonNull(idToken, "idToken");
         return cognito(() -> idToken);
     }
 
-    /** A Cognito ID token asked for before every request, so that a refreshed token is used as soon as it exists. */
+    /**
+     * A Cognito ID token asked for before every request (every attempt), so that a refreshed token is used as
+     * soon as it exists.
+     *
+     * @param idToken supplies the current ID token; called from the threads that make calls
+     * @return Cognito auth with a refreshing token
+     */
     public static Auth cognito(Supplier<String> idToken) {
         Objects.requireNonNull(idToken, "idToken");
         return new Headers("cognito", () -> Map.of("Authorization", idToken.get()));
     }
 
-    /** No credentials at all (deployments with {@code auth=none}, or {@code serve --no-auth}). */
+    /**
+     * No credentials at all (deployments with {@code auth=none}, or {@code serve --no-auth}).
+     *
+     * @return auth that adds no headers
+     */
     public static Auth none() {
         return new Headers("none", Map::of);
     }

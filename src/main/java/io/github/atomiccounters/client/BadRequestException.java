@@ -1,7 +1,7 @@
 package io.github.atomiccounters.client;
 
 /**
- * 400 {@code BadRequest}: the body fails the route's JSON Schema (e.g. {@code by} not positive, {@code window}
+ * 400 {@code BadRequest}: the body fails the route's JSON Schema (for example {@code by} not positive, {@code window}
  * without {@code max}), a number DynamoDB refuses, a name longer than 2048 bytes, a malformed
  * {@code Idempotency-Key} or a key combined with {@code window}. Also thrown for any 400 with an unknown code.
  * Never retried: the same request fails the same way.
@@ -9,7 +9,11 @@ package io.github.atomiccounters.client;
 public class BadRequestException extends CounterApiException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception for this answer. */
+    /**
+     * An exception for this answer.
+     *
+     * @param response the error answer, kept as {@link #response()}
+     */
     public BadRequestException(RawResponse response) {
         super(response);
     }

@@ -8,7 +8,11 @@ package io.github.atomiccounters.client;
 public class ConcurrentUpdateException extends ConflictException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception for this answer. */
+    /**
+     * An exception for this answer.
+     *
+     * @param response the error answer, kept as {@link #response()}
+     */
     public ConcurrentUpdateException(RawResponse response) {
         super(response);
     }

@@ -77,36 +77,83 @@ public final class CounterClient {
         this.sleeper = builder.sleeper;
     }
 
-    /** A builder; {@link Builder#endpoint(String)} is the only required setting. */
+    /**
+     * A builder with every default set; {@link Builder#endpoint(String)} is the only required setting.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code GET /counters/{name}}: the counter's value, strongly consistent; {@link NotFoundException} if it never existed. */
+    /**
+     * {@code GET /counters/{name}}: the counter's value, read strongly consistent. Retried on 429, 503 and failed
+     * connections.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @return the counter's name and value
+     * @throws NotFoundException             when the counter never existed (or was deleted)
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public Counter get(String name) {
         return execute(new Call("GET", counterPath(name), null, null, true), Responses::counter);
     }
 
-    /** Adds 1. */
+    /**
+     * Adds 1: {@code increment(name, IncrementRequest.by(1))}.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @return the answer; its value is empty when the update carried a key (see the class description)
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public UpdateResult increment(String name) {
         return increment(name, IncrementRequest.by(1));
     }
 
-    /** Adds {@code by} (greater than 0). */
+    /**
+     * Adds {@code by}: {@code increment(name, IncrementRequest.by(by))}.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param by   the amount, greater than 0
+     * @return the answer; its value is empty when the update carried a key (see the class description)
+     * @throws BadRequestException           when {@code by} is not greater than 0
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public UpdateResult increment(String name, long by) {
         return increment(name, IncrementRequest.by(by));
     }
 
-    /** Adds {@code by} (greater than 0; decimals are exact). */
+    /**
+     * Adds {@code by}: {@code increment(name, IncrementRequest.by(by))}.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param by   the amount, greater than 0; decimals are exact, up to 38 significant digits
+     * @return the answer; its value is empty when the update carried a key (see the class description)
+     * @throws BadRequestException           when {@code by} is not greater than 0 or has too many digits
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public UpdateResult increment(String name, BigDecimal by) {
         return increment(name, IncrementRequest.by(by));
     }
 
     /**
      * {@code POST /counters/{name}/increment}, with the request's bound, window and key. A counter is created on
-     * first use.
+     * first use. Without a key of the caller's, the client adds one as {@link Builder#autoIdempotencyKeys(boolean)}
+     * says, except with a window.
      *
-     * @throws LimitExceededException past {@code max}, or the window is full; nothing changed
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param request what to add, and the bound, window and key
+     * @return the new value and the one it replaced; both empty when the update carried a key, and
+     *         {@link UpdateResult#window()} for a window
+     * @throws LimitExceededException        past {@code max}, or the window is full; nothing changed
+     * @throws IdempotencyKeyReusedException the key was used with another request on this counter
+     * @throws BadRequestException           the request is invalid (e.g. a window without {@code max})
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
      */
     public UpdateResult increment(String name, IncrementRequest request) {
         // a window counts attempts, so it takes no key (the API refuses one): never generate one there
@@ -115,25 +162,58 @@ public final class CounterClient {
                 Responses::update);
     }
 
-    /** Subtracts 1. */
+    /**
+     * Subtracts 1: {@code decrement(name, DecrementRequest.by(1))}.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @return the answer; its value is empty when the update carried a key (see the class description)
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public UpdateResult decrement(String name) {
         return decrement(name, DecrementRequest.by(1));
     }
 
-    /** Subtracts {@code by} (greater than 0). */
+    /**
+     * Subtracts {@code by}: {@code decrement(name, DecrementRequest.by(by))}.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param by   the amount, greater than 0
+     * @return the answer; its value is empty when the update carried a key (see the class description)
+     * @throws BadRequestException           when {@code by} is not greater than 0
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public UpdateResult decrement(String name, long by) {
         return decrement(name, DecrementRequest.by(by));
     }
 
-    /** Subtracts {@code by} (greater than 0; decimals are exact). */
+    /**
+     * Subtracts {@code by}: {@code decrement(name, DecrementRequest.by(by))}.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param by   the amount, greater than 0; decimals are exact, up to 38 significant digits
+     * @return the answer; its value is empty when the update carried a key (see the class description)
+     * @throws BadRequestException           when {@code by} is not greater than 0 or has too many digits
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public UpdateResult decrement(String name, BigDecimal by) {
         return decrement(name, DecrementRequest.by(by));
     }
 
     /**
-     * {@code POST /counters/{name}/decrement}, with the request's bound and key.
+     * {@code POST /counters/{name}/decrement}, with the request's bound and key. A counter is created on first
+     * use. Without a key of the caller's, the client adds one as {@link Builder#autoIdempotencyKeys(boolean)} says.
      *
-     * @throws LimitExceededException below {@code min}; nothing changed
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param request what to subtract, and the bound and key
+     * @return the new value and the one it replaced; both empty when the update carried a key
+     * @throws LimitExceededException        below {@code min}; nothing changed
+     * @throws IdempotencyKeyReusedException the key was used with another request on this counter
+     * @throws BadRequestException           the request is invalid
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
      */
     public UpdateResult decrement(String name, DecrementRequest request) {
         String key = keyFor(request.idempotencyKey(), true);
@@ -141,12 +221,31 @@ public final class CounterClient {
                 Responses::update);
     }
 
-    /** Reserves the next id. */
+    /**
+     * Reserves the next id: {@code next(name, NextRequest.count(1))}. Without a key it is retried only when the
+     * answer proves nothing was reserved (429 throttling, a connection that could not be opened).
+     *
+     * @param name the sequence's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @return the id, as {@link NextResult#first()} and {@link NextResult#last()}
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public NextResult next(String name) {
         return next(name, NextRequest.count(1));
     }
 
-    /** Reserves the next {@code count} ids (1 to 10,000). */
+    /**
+     * Reserves the next {@code count} ids: {@code next(name, NextRequest.count(count))}. Without a key it is
+     * retried only when the answer proves nothing was reserved (429 throttling, a connection that could not be
+     * opened).
+     *
+     * @param name  the sequence's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param count how many ids, 1 to 10,000
+     * @return the ids, from {@link NextResult#first()} to {@link NextResult#last()}
+     * @throws BadRequestException           when {@code count} is outside 1 to 10,000
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public NextResult next(String name, int count) {
         return next(name, NextRequest.count(count));
     }
@@ -155,7 +254,16 @@ public final class CounterClient {
      * {@code POST /counters/{name}/next}: reserves ids; the first id of a new sequence is 1. Retried only with the
      * caller's {@code Idempotency-Key}.
      *
-     * @throws SequenceNotPreparedException with a key, on a sequence never {@link #set}
+     * @param name    the sequence's name: any non-empty text (percent-encoded into one path segment), at most
+     *                2048 bytes
+     * @param request how many ids, and the key
+     * @return the ids, from {@link NextResult#first()} to {@link NextResult#last()}; with a key already used, the
+     *         ids of that first call and {@link NextResult#replayed()} true
+     * @throws SequenceNotPreparedException     with a key, on a sequence never {@link #set}
+     * @throws IdempotencyKeyReusedException    the key was used with another count on this sequence
+     * @throws TooManyIdempotencyKeysException  the sequence's item cannot remember another key
+     * @throws CounterApiException              for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
      */
     public NextResult next(String name, NextRequest request) {
         String key = request.idempotencyKey().orElse(null);
@@ -163,38 +271,86 @@ public final class CounterClient {
                 Responses::next);
     }
 
-    /** Sets the counter to {@code value}. */
+    /**
+     * Sets the counter to {@code value}: {@code set(name, SetRequest.value(value))}.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param value the new value
+     * @return the answer; its value is empty when the update carried a key (see the class description)
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public UpdateResult set(String name, long value) {
         return set(name, SetRequest.value(value));
     }
 
-    /** Sets the counter to {@code value} (decimals are exact). */
+    /**
+     * Sets the counter to {@code value}: {@code set(name, SetRequest.value(value))}.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param value the new value; decimals are exact, up to 38 significant digits
+     * @return the answer; its value is empty when the update carried a key (see the class description)
+     * @throws BadRequestException           when {@code value} has too many digits
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public UpdateResult set(String name, BigDecimal value) {
         return set(name, SetRequest.value(value));
     }
 
     /**
      * {@code PUT /counters/{name}}: sets the value, optionally only if it holds {@code expected}; also prepares
-     * the sequence for {@code next} with a key.
+     * the sequence for {@code next} with a key. Without a key of the caller's, the client adds one as
+     * {@link Builder#autoIdempotencyKeys(boolean)} says.
      *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @param request the value, and the expected value and key
+     * @return the new value (empty when the update carried a key); {@link UpdateResult#previous()} is always empty
      * @throws ExpectedValueMismatchException the counter holds another value; nothing changed
+     * @throws IdempotencyKeyReusedException  the key was used with another request on this counter
+     * @throws CounterApiException            for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
      */
     public UpdateResult set(String name, SetRequest request) {
         String key = keyFor(request.idempotencyKey(), true);
         return execute(new Call("PUT", counterPath(name), request.body(), key, key != null), Responses::update);
     }
 
-    /** {@code DELETE /counters/{name}}: deletes the counter (204, also when it did not exist). Not its shards. */
+    /**
+     * {@code DELETE /counters/{name}}: deletes the counter (204, also when it did not exist), so the next update
+     * starts from 0. Not its shards ({@link #deleteShards}), windows or idempotency markers (they expire). Retried
+     * on 429, 503 and failed connections.
+     *
+     * @param name the counter's name: any non-empty text (percent-encoded into one path segment), at most 2048 bytes
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public void delete(String name) {
         execute(new Call("DELETE", counterPath(name), null, null, true), Responses::noContent);
     }
 
-    /** Adds 1 to one shard of a sharded counter. */
+    /**
+     * Adds 1 to one shard of a sharded counter: {@code shardedIncrement(name, BigDecimal.ONE)}.
+     *
+     * @param name the sharded counter's name: any non-empty text, at most 2048 bytes
+     * @return the shard that took it and its value
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public ShardIncrement shardedIncrement(String name) {
         return shardedIncrement(name, BigDecimal.ONE);
     }
 
-    /** Adds {@code by} to one shard of a sharded counter. */
+    /**
+     * Adds {@code by} to one shard of a sharded counter: {@code shardedIncrement(name, BigDecimal.valueOf(by))}.
+     *
+     * @param name the sharded counter's name: any non-empty text, at most 2048 bytes
+     * @param by   the amount, greater than 0
+     * @return the shard that took it and its value
+     * @throws BadRequestException           when {@code by} is not greater than 0
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public ShardIncrement shardedIncrement(String name, long by) {
         return shardedIncrement(name, BigDecimal.valueOf(by));
     }
@@ -203,6 +359,14 @@ public final class CounterClient {
      * {@code POST /counters/{name}/shards/increment}: adds {@code by} (greater than 0) to one shard, picked by the
      * server. A sharded counter {@code name} is another value than the plain counter {@code name}. Takes no key,
      * so it is retried only on throttling.
+     *
+     * @param name the sharded counter's name: any non-empty text, at most 2048 bytes
+     * @param by   the amount, greater than 0; decimals are exact, up to 38 significant digits
+     * @return the shard that took it and that shard's new value (not the total: {@link #shardedTotal})
+     * @throws BadRequestException           when {@code by} is not greater than 0 or has too many digits
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     * @throws NullPointerException          when {@code by} is null
      */
     public ShardIncrement shardedIncrement(String name, BigDecimal by) {
         ObjectNode body = Json.MAPPER.createObjectNode().set("by", Json.amount(Objects.requireNonNull(by, "by")));
@@ -210,12 +374,28 @@ public final class CounterClient {
                 Responses::shardIncrement);
     }
 
-    /** {@code GET /counters/{name}/shards}: the exact sum of the shards; {@link NotFoundException} if none exists. */
+    /**
+     * {@code GET /counters/{name}/shards}: the exact sum of the shards, read strongly consistent in one Query.
+     * Retried on 429, 503 and failed connections.
+     *
+     * @param name the sharded counter's name: any non-empty text, at most 2048 bytes
+     * @return the total and how many shards exist
+     * @throws NotFoundException             when no shard exists
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public ShardedTotal shardedTotal(String name) {
         return execute(new Call("GET", counterPath(name) + "/shards", null, null, true), Responses::shardedTotal);
     }
 
-    /** {@code DELETE /counters/{name}/shards}: deletes every shard of the sharded counter (204, also when none existed). */
+    /**
+     * {@code DELETE /counters/{name}/shards}: deletes every shard of the sharded counter in one transaction (204,
+     * also when none existed). Retried on 429, 503 and failed connections.
+     *
+     * @param name the sharded counter's name: any non-empty text, at most 2048 bytes
+     * @throws CounterApiException           for an error answer after any retries (see the class description)
+     * @throws java.io.UncheckedIOException when no answer came
+     */
     public void deleteShards(String name) {
         execute(new Call("DELETE", counterPath(name) + "/shards", null, null, true), Responses::noContent);
     }
@@ -232,6 +412,7 @@ public final class CounterClient {
      * @param body    the body, or null for none; sent as {@code application/json} unless {@code headers} says
      *                otherwise
      * @param headers extra headers; they win over the client's
+     * @return the answer, whatever its status
      * @throws UncheckedIOException when no answer came
      */
     public RawResponse send(String method, String path, String body, Map<String, String> headers) {
@@ -247,12 +428,23 @@ public final class CounterClient {
         return exchange(method, path, bytes, all, false);
     }
 
-    /** The encoded path of a counter, {@code /counters/<name>}: any text is one percent-encoded segment. */
+    /**
+     * The encoded path of a counter, for {@link #send}: any text is one percent-encoded segment.
+     *
+     * @param name the counter's name, any non-empty text
+     * @return {@code /counters/<name>}, e.g. {@code /counters/a%20b} for {@code a b}
+     * @throws IllegalArgumentException when {@code name} is null or empty
+     */
     public static String counterPath(String name) {
         return "/counters/" + PathNames.segment(name);
     }
 
-    /** How many HTTP requests this client has sent, every attempt of every call counted. */
+    /**
+     * How many HTTP requests this client has sent, every attempt of every call counted: with the number of calls,
+     * it shows how often the client retried.
+     *
+     * @return the requests sent since the client was built
+     */
     public long requestsSent() {
         return transport.requestsSent();
     }
@@ -359,13 +551,27 @@ public final class CounterClient {
         /**
          * The API's base URL, stage included: the stack's {@code ApiUrl} output
          * ({@code https://abc123.execute-api.eu-west-1.amazonaws.com/v1/}) or the local
-         * {@code http://127.0.0.1:8080/v1}. A trailing slash is ignored. Required; no default.
+         * {@code http://127.0.0.1:8080/v1}. A trailing slash is ignored. Required.
+         *
+         * @param url an {@code http} or {@code https} URL with a host, without query or fragment
+         * @return this builder
+         * @throws IllegalArgumentException when {@code url} is not such a URL
+         * @throws NullPointerException     when {@code url} is null
+         * @default none: {@link #build()} fails without it
          */
         public Builder endpoint(String url) {
             return endpoint(URI.create(Objects.requireNonNull(url, "url")));
         }
 
-        /** As {@link #endpoint(String)}. */
+        /**
+         * As {@link #endpoint(String)}.
+         *
+         * @param url an {@code http} or {@code https} URL with a host, without query or fragment
+         * @return this builder
+         * @throws IllegalArgumentException when {@code url} is not such a URL
+         * @throws NullPointerException     when {@code url} is null
+         * @default none: {@link #build()} fails without it
+         */
         public Builder endpoint(URI url) {
             Objects.requireNonNull(url, "url");
             if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
@@ -380,28 +586,59 @@ public final class CounterClient {
         }
 
         /**
-         * How requests authenticate, matching the deployment's auth mode. Default: {@link Auth#iam()}, SigV4 with
-         * the AWS SDK's default credentials chain, for the region of an {@code execute-api} endpoint (else
-         * {@code us-east-1}).
+         * How requests authenticate, matching the deployment's auth mode.
+         *
+         * @param newAuth {@link Auth#iam()}, {@link Auth#apiKey(String)}, {@link Auth#cognito(String)} or
+         *                {@link Auth#none()}
+         * @return this builder
+         * @throws NullPointerException when {@code newAuth} is null
+         * @default {@link Auth#iam()}: SigV4 with the AWS SDK's default credentials chain, for the region of an
+         *          {@code execute-api} endpoint (else {@code us-east-1})
          */
         public Builder auth(Auth newAuth) {
             this.auth = Objects.requireNonNull(newAuth, "auth");
             return this;
         }
 
-        /** How long to wait for a connection. Default: 10 seconds. */
+        /**
+         * How long to wait for a connection to open. A connection that could not be opened is retried for every
+         * call, as {@link #retryPolicy(RetryPolicy)} allows.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         * @throws NullPointerException     when {@code timeout} is null
+         * @default 10 seconds
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** How long to wait for each answer (each attempt). Default: 30 seconds (API Gateway gives up at 29). */
+        /**
+         * How long to wait for each answer (each attempt). A timed-out request may have been applied, so it is
+         * retried only for calls that cannot count twice.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         * @throws NullPointerException     when {@code timeout} is null
+         * @default 30 seconds (API Gateway gives up at 29)
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
             return this;
         }
 
-        /** Attempts and waits of retries. Default: {@link RetryPolicy#defaults()} (4 attempts, waits up to 20 s). */
+        /**
+         * Attempts and waits of retries; which calls are retried at all does not depend on it (see
+         * {@link CounterClient}).
+         *
+         * @param policy e.g. {@link RetryPolicy#none()} to see every error as it comes
+         * @return this builder
+         * @throws NullPointerException when {@code policy} is null
+         * @default {@link RetryPolicy#defaults()}: 4 attempts, waits up to 20 s
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
@@ -409,38 +646,69 @@ public final class CounterClient {
 
         /**
          * Whether increment, decrement and set without a caller's key get a generated one (a random UUID per call,
-         * the same on every attempt), which makes them safe to retry. Default: true. The price: their answers
-         * carry no value ({@link UpdateResult#value()} is empty), they cost 6 write units instead of 1, and the
-         * table needs a sort key. With false, such updates return their value and are retried only on
-         * 429 {@code Throttled}/{@code QuotaExceeded}.
+         * the same on every attempt), which makes them safe to retry. The price: their answers carry no value
+         * ({@link UpdateResult#value()} is empty), they cost 6 write units instead of 1, and the table needs a sort
+         * key. With false, such updates return their value and are retried only on 429
+         * {@code Throttled}/{@code QuotaExceeded}. {@code next} never gets a generated key.
+         *
+         * @param enabled true to generate keys
+         * @return this builder
+         * @default true
          */
         public Builder autoIdempotencyKeys(boolean enabled) {
             this.autoIdempotencyKeys = enabled;
             return this;
         }
 
-        /** What waits between attempts. Default: {@link Sleeper#threadSleep()}. Tests pass one that records. */
+        /**
+         * What waits between attempts. Tests pass one that records the waits and returns at once.
+         *
+         * @param newSleeper the sleeper
+         * @return this builder
+         * @throws NullPointerException when {@code newSleeper} is null
+         * @default {@link Sleeper#threadSleep()}
+         */
         public Builder sleeper(Sleeper newSleeper) {
             this.sleeper = Objects.requireNonNull(newSleeper, "sleeper");
             return this;
         }
 
-        /** The clock that dates SigV4 signatures. Default: {@link Clock#systemUTC()}. */
+        /**
+         * The clock that dates SigV4 signatures (API Gateway refuses a signature more than 5 minutes off as
+         * {@code ExpiredToken}, an {@link AccessDeniedException}). Only {@link Auth#iam()} uses it.
+         *
+         * @param newClock the clock
+         * @return this builder
+         * @throws NullPointerException when {@code newClock} is null
+         * @default {@link Clock#systemUTC()}
+         */
         public Builder clock(Clock newClock) {
             this.clock = Objects.requireNonNull(newClock, "clock");
             return this;
         }
 
         /**
-         * A header sent with every request (e.g. {@code Origin}); signed with IAM. Default: none. The client's own
-         * headers ({@code Content-Type}, {@code Idempotency-Key}, auth) win over it.
+         * A header sent with every request (such as {@code Origin}); signed with IAM. The client's own headers
+         * ({@code Content-Type}, {@code Idempotency-Key}, auth) win over it. Calling it again with the same name (same
+         * spelling) replaces the value.
+         *
+         * @param name  the header name
+         * @param value its value
+         * @return this builder
+         * @throws NullPointerException when {@code name} or {@code value} is null
+         * @default none
          */
         public Builder header(String name, String value) {
             headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** The client. */
+        /**
+         * The client, with the settings made so far; later changes to this builder do not affect it.
+         *
+         * @return a new client
+         * @throws IllegalStateException when no {@link #endpoint(String) endpoint} was set
+         */
         public CounterClient build() {
             if (endpoint == null) {
                 throw new IllegalStateException("endpoint is required, e.g. http://127.0.0.1:8080/v1");

@@ -9,11 +9,13 @@ import java.math.BigDecimal;
 public class ExpectedValueMismatchException extends ConflictException {
     private static final long serialVersionUID = 1L;
 
+    /** The counter's value when the compare-and-set ran. */
     private final BigDecimal value;
 
     /**
      * An exception for this answer.
      *
+     * @param response the error answer, kept as {@link #response()}
      * @throws IllegalArgumentException if the body has no numeric {@code value}
      */
     public ExpectedValueMismatchException(RawResponse response) {
@@ -22,7 +24,12 @@ public class ExpectedValueMismatchException extends ConflictException {
                 () -> new IllegalArgumentException("ExpectedValueMismatch without a value: " + response.body()));
     }
 
-    /** The counter's current value (a counter that does not exist counts as 0). */
+    /**
+     * The value the compare-and-set found instead of {@code expected}: recompute from it and set again with it
+     * as the new {@code expected}.
+     *
+     * @return the counter's value (0 for a counter that does not exist)
+     */
     public BigDecimal value() {
         return value;
     }

@@ -25,22 +25,47 @@ public final class IncrementRequest {
         this.idempotencyKey = idempotencyKey;
     }
 
-    /** Adds {@code by} (greater than 0). */
+    /**
+     * A request that adds {@code by}, without bound, window or key.
+     *
+     * @param by the amount, greater than 0 (the API answers 400 {@link BadRequestException} otherwise)
+     * @return the request
+     */
     public static IncrementRequest by(long by) {
         return by(BigDecimal.valueOf(by));
     }
 
-    /** Adds {@code by} (greater than 0; decimals are exact, up to 38 significant digits). */
+    /**
+     * A request that adds {@code by}, without bound, window or key.
+     *
+     * @param by the amount, greater than 0; decimals are exact, up to 38 significant digits (the API answers 400
+     *           {@link BadRequestException} otherwise)
+     * @return the request
+     * @throws NullPointerException when {@code by} is null
+     */
     public static IncrementRequest by(BigDecimal by) {
         return new IncrementRequest(by, null, null, null);
     }
 
-    /** Refuses the update (409 {@link LimitExceededException}, nothing changes) if the result would exceed {@code max}. */
+    /**
+     * Refuses the update (409 {@link LimitExceededException}, nothing changes) if the result would exceed
+     * {@code max}; a counter that does not exist counts as 0. With {@link #window(Duration)}, the number of
+     * updates the window accepts.
+     *
+     * @param newMax the largest value the counter may reach
+     * @return a new request with this bound
+     */
     public IncrementRequest max(long newMax) {
         return max(BigDecimal.valueOf(newMax));
     }
 
-    /** As {@link #max(long)}. */
+    /**
+     * As {@link #max(long)}, with an exact decimal.
+     *
+     * @param newMax the largest value the counter may reach
+     * @return a new request with this bound
+     * @throws NullPointerException when {@code newMax} is null
+     */
     public IncrementRequest max(BigDecimal newMax) {
         return new IncrementRequest(by, Objects.requireNonNull(newMax, "max"), window, idempotencyKey);
     }
@@ -50,6 +75,11 @@ public final class IncrementRequest {
      * {@code max} per window (so {@code max} is required). Whole seconds, 1 s to 1 day. A window counts attempts,
      * so it takes no {@code Idempotency-Key}: the client never adds one, and retries such a call only when the
      * answer proves nothing was counted.
+     *
+     * @param newWindow the window's length, whole seconds from 1 s to 1 day (the API answers 400 outside that)
+     * @return a new request with this window
+     * @throws IllegalArgumentException when {@code newWindow} has a fraction of a second
+     * @throws NullPointerException     when {@code newWindow} is null
      */
     public IncrementRequest window(Duration newWindow) {
         Objects.requireNonNull(newWindow, "window");
@@ -63,27 +93,48 @@ public final class IncrementRequest {
      * Applies the increment at most once per key and counter within 24 hours (1 to 100 characters of
      * {@code A-Z a-z 0-9 _ . : -}). The answer then carries no value. See {@link CounterClient} for the keys the
      * client generates itself.
+     *
+     * @param key the {@code Idempotency-Key}: 1 to 100 characters of {@code A-Z a-z 0-9 _ . : -}, new per
+     *            logical update
+     * @return a new request with this key
+     * @throws NullPointerException when {@code key} is null
      */
     public IncrementRequest idempotencyKey(String key) {
         return new IncrementRequest(by, max, window, Objects.requireNonNull(key, "key"));
     }
 
-    /** The amount added. */
+    /**
+     * The amount added.
+     *
+     * @return the {@code by} of the body
+     */
     public BigDecimal by() {
         return by;
     }
 
-    /** The upper bound, if any. */
+    /**
+     * The upper bound.
+     *
+     * @return the {@code max} of the body; empty for none
+     */
     public Optional<BigDecimal> max() {
         return Optional.ofNullable(max);
     }
 
-    /** The rate-limit window's length, if any. */
+    /**
+     * The rate-limit window's length.
+     *
+     * @return the {@code window} of the body; empty for none
+     */
     public Optional<Duration> window() {
         return Optional.ofNullable(window);
     }
 
-    /** The caller's {@code Idempotency-Key}, if any. */
+    /**
+     * The caller's {@code Idempotency-Key}.
+     *
+     * @return the key; empty for none (the client may then generate one)
+     */
     public Optional<String> idempotencyKey() {
         return Optional.ofNullable(idempotencyKey);
     }

@@ -20,7 +20,12 @@ public final class NextRequest {
         this.idempotencyKey = idempotencyKey;
     }
 
-    /** Reserves {@code count} ids (1 to 10,000). */
+    /**
+     * A request that reserves {@code count} ids, without key.
+     *
+     * @param count how many ids, 1 to 10,000 (the API answers 400 {@link BadRequestException} otherwise)
+     * @return the request
+     */
     public static NextRequest count(int count) {
         return new NextRequest(count, null);
     }
@@ -29,17 +34,30 @@ public final class NextRequest {
      * Reserves ids at most once per key and sequence, remembered until the end of the next UTC day; a repeat
      * answers the first call's ids with {@code replayed} true. Only with such a key does the client retry
      * {@code next}.
+     *
+     * @param key the {@code Idempotency-Key}: 1 to 100 characters of {@code A-Z a-z 0-9 _ . : -}, new per
+     *            logical reservation
+     * @return a new request with this key
+     * @throws NullPointerException when {@code key} is null
      */
     public NextRequest idempotencyKey(String key) {
         return new NextRequest(count, Objects.requireNonNull(key, "key"));
     }
 
-    /** How many ids are reserved. */
+    /**
+     * How many ids are reserved.
+     *
+     * @return the {@code count} of the body
+     */
     public int count() {
         return count;
     }
 
-    /** The caller's {@code Idempotency-Key}, if any. */
+    /**
+     * The caller's {@code Idempotency-Key}.
+     *
+     * @return the key; empty for none (the client never generates one for {@code next})
+     */
     public Optional<String> idempotencyKey() {
         return Optional.ofNullable(idempotencyKey);
     }

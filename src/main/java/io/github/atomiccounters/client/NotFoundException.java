@@ -4,7 +4,11 @@ package io.github.atomiccounters.client;
 public class NotFoundException extends CounterApiException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception for this answer. */
+    /**
+     * An exception for this answer.
+     *
+     * @param response the error answer, kept as {@link #response()}
+     */
     public NotFoundException(RawResponse response) {
         super(response);
     }

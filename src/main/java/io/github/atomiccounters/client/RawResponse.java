@@ -21,13 +21,24 @@ import java.util.Optional;
  */
 public record RawResponse(int statusCode, Map<String, List<String>> headers, String body) {
 
-    /** Copies the headers and turns a null body into an empty one. */
+    /**
+     * Copies the headers (immutable) and turns a null body into an empty one.
+     *
+     * @param statusCode the HTTP status
+     * @param headers    the response headers; not null, without null names or values
+     * @param body       the body text, or null for none
+     */
     public RawResponse {
         headers = Map.copyOf(headers);
         body = body == null ? "" : body;
     }
 
-    /** The first value of a header, its name compared case-insensitively. */
+    /**
+     * The first value of a header, its name compared case-insensitively.
+     *
+     * @param name the header name, e.g. {@code Retry-After}
+     * @return its first value; empty when the answer does not have it
+     */
     public Optional<String> header(String name) {
         return headers.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
@@ -39,6 +50,8 @@ public record RawResponse(int statusCode, Map<String, List<String>> headers, Str
      * The wait the server asks for in {@code Retry-After}: delay-seconds as this API sends them, or an HTTP-date
      * measured from the response's own {@code Date} header (so the local clock plays no part). Empty when absent
      * or unreadable.
+     *
+     * @return the wait (zero for an HTTP-date in the past); empty when there is no usable {@code Retry-After}
      */
     public Optional<Duration> retryAfter() {
         Optional<String> value = header("Retry-After").map(String::trim);
@@ -64,7 +77,12 @@ public record RawResponse(int statusCode, Map<String, List<String>> headers, Str
         }
     }
 
-    /** Whether the status is 2xx. */
+    /**
+     * Whether the status is 2xx: the typed methods read such an answer, any other becomes a
+     * {@link CounterApiException}.
+     *
+     * @return true for 200 to 299
+     */
     public boolean isSuccess() {
         return statusCode >= 200 && statusCode < 300;
     }

@@ -21,7 +21,16 @@ import java.util.Optional;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxDelay, double jitter) {
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param maxAttempts    attempts per call, the first included; at least 1
+     * @param initialBackoff the first wait without {@code Retry-After}; not null, not negative
+     * @param maxDelay       the longest single wait; not null, not negative
+     * @param jitter         the largest random share added to a wait, from 0 to 1
+     * @throws IllegalArgumentException when a setting is out of range
+     * @throws NullPointerException     when a duration is null
+     */
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
@@ -36,32 +45,66 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
     }
 
-    /** 4 attempts, 200 ms initial backoff, 20 s longest wait, jitter 0.2. */
+    /**
+     * The default of {@link CounterClient.Builder#retryPolicy(RetryPolicy)}: 4 attempts, 200 ms initial backoff,
+     * 20 s longest wait, jitter 0.2. Without {@code Retry-After} the retries wait about 0.2, 0.4 and 0.8 s.
+     *
+     * @return the default policy
+     */
     public static RetryPolicy defaults() {
         return new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(20), 0.2);
     }
 
-    /** One attempt: every error is thrown as it comes. */
+    /**
+     * One attempt: every error is thrown as it comes, and a failed connection as an
+     * {@link java.io.UncheckedIOException}.
+     *
+     * @return a policy without retries
+     */
     public static RetryPolicy none() {
         return defaults().withMaxAttempts(1);
     }
 
-    /** This policy with another number of attempts (the first included). */
+    /**
+     * This policy with another number of attempts.
+     *
+     * @param newMaxAttempts attempts per call, the first included; at least 1
+     * @return a new policy; this one is unchanged
+     * @throws IllegalArgumentException when {@code newMaxAttempts} is less than 1
+     */
     public RetryPolicy withMaxAttempts(int newMaxAttempts) {
         return new RetryPolicy(newMaxAttempts, initialBackoff, maxDelay, jitter);
     }
 
-    /** This policy with another first wait for answers without {@code Retry-After}. */
+    /**
+     * This policy with another first wait for answers without {@code Retry-After} (later waits double it).
+     *
+     * @param newInitialBackoff the first wait; not negative
+     * @return a new policy; this one is unchanged
+     * @throws IllegalArgumentException when {@code newInitialBackoff} is negative
+     */
     public RetryPolicy withInitialBackoff(Duration newInitialBackoff) {
         return new RetryPolicy(maxAttempts, newInitialBackoff, maxDelay, jitter);
     }
 
-    /** This policy with another longest wait. */
+    /**
+     * This policy with another longest wait; a {@code Retry-After} longer than it is not waited for.
+     *
+     * @param newMaxDelay the longest single wait; not negative
+     * @return a new policy; this one is unchanged
+     * @throws IllegalArgumentException when {@code newMaxDelay} is negative
+     */
     public RetryPolicy withMaxDelay(Duration newMaxDelay) {
         return new RetryPolicy(maxAttempts, initialBackoff, newMaxDelay, jitter);
     }
 
-    /** This policy with another jitter (0 = waits exactly as computed). */
+    /**
+     * This policy with another jitter.
+     *
+     * @param newJitter the largest random share added to a wait, from 0 (waits exactly as computed) to 1
+     * @return a new policy; this one is unchanged
+     * @throws IllegalArgumentException when {@code newJitter} is outside 0 to 1
+     */
     public RetryPolicy withJitter(double newJitter) {
         return new RetryPolicy(maxAttempts, initialBackoff, maxDelay, newJitter);
     }

@@ -9,7 +9,11 @@ package io.github.atomiccounters.client;
 public class ServiceUnavailableException extends ServerErrorException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception for this answer. */
+    /**
+     * An exception for this answer.
+     *
+     * @param response the error answer, kept as {@link #response()}
+     */
     public ServiceUnavailableException(RawResponse response) {
         super(response);
     }

@@ -9,10 +9,20 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-    /** Waits this long (or returns at once, in a test). */
+    /**
+     * Waits this long (or returns at once, in a test).
+     *
+     * @param duration the wait, never negative
+     * @throws InterruptedException when the thread is interrupted while waiting; the client then gives up the
+     *         call with an {@link java.io.UncheckedIOException} and keeps the thread's interrupt status
+     */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** {@link Thread#sleep}. */
+    /**
+     * The real wait, {@link Thread#sleep}, in whole milliseconds.
+     *
+     * @return the default sleeper
+     */
     static Sleeper threadSleep() {
         return duration -> Thread.sleep(duration.toMillis());
     }
