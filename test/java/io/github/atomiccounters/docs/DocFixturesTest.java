@@ -135,10 +135,14 @@ class DocFixturesTest {
     @Test
     void cliOptionsTheCliDoesNotHaveFail() {
         DocRunner.FileReport report = run("drift-cli-option.md");
-        assertThat(report.failures()).hasSize(2);
+        assertThat(report.failures()).hasSize(3);
         assertThat(report.failures().get(0).message()).startsWith("the CLI refuses these arguments: Unknown option: "
                 + "'--color'");
         assertThat(report.failures().get(1).message()).startsWith("serve -c tableName=...: the app reads no context "
                 + "key 'tableName'");
+        // the curl after a refused serve ran against the runtime selected before it (IAM: unsigned is refused)
+        assertThat(report.failures().get(2).line()).isEqualTo(9);
+        assertThat(report.failures().get(2).message()).contains("actual:   403 {\"error\": \"MissingAuthenticationToken\"")
+                .endsWith("note: the serve at line 5 was refused, so this ran against `serve`");
     }
 }

@@ -30,6 +30,8 @@ final class DocRunner {
     /** The origin doc URLs use for the local serve unless a {@code serve --host/--port} says otherwise. */
     static final String DEFAULT_ORIGIN = "http://127.0.0.1:8080";
     private static final Pattern ENV_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
+    /** A serve command line, as written (to tell, when one is refused, that later commands miss its runtime). */
+    private static final Pattern SERVE = Pattern.compile("(exec\\.args=[\"']?|cli\\.Main\\s+)serve\\b");
 
     /** A failure: where in which file, the command as written, what is wrong (possibly several lines). */
     record Failure(String file, int line, String command, String message) {
@@ -103,6 +105,8 @@ final class DocRunner {
         private final Map<DocRuntimes.Spec, String> broken = new HashMap<>();
         private DocRuntimes.Spec spec = DocRuntimes.Spec.DEFAULT;
         private String origin = DEFAULT_ORIGIN;
+        /** The line of the last serve that was refused, if any: later mismatches say what they ran against. */
+        private int refusedServe;
         private int api;
         private int cliCount;
         private int parsed;
@@ -121,6 +125,9 @@ final class DocRunner {
                     fail(e.line(), e.source(), "unsupported shell syntax: " + e.message() + " (the docs test reads "
                             + "simple commands, NAME=value, NAME=(...), $NAME, ${NAME}, \"${NAME[@]}\"; move the rest "
                             + "to a text block)");
+                    if (SERVE.matcher(e.source()).find()) {
+                        refusedServe = e.line();
+                    }
                     if (e.assigns() != null) {
                         vars.setUnusable(e.assigns(), List.of("$" + e.assigns()), "its assignment at line " + e.line()
                                 + " is not supported");
@@ -294,7 +301,8 @@ final class DocRunner {
             if (!problems.isEmpty()) {
                 fail(c.line(), c.source(), "expected: " + describe(expected) + "\nactual:   " + actual
                         + (expected.headers().isEmpty() ? "" : "\n          headers " + response.headers())
-                        + "\n- " + String.join("\n- ", problems));
+                        + "\n- " + String.join("\n- ", problems) + (refusedServe == 0 ? "" : "\nnote: the serve at line "
+                        + refusedServe + " was refused, so this ran against `" + spec + "`"));
             }
         }
 
@@ -308,6 +316,9 @@ final class DocRunner {
             } catch (CliRunner.Refused e) {
                 cliCount++;
                 fail(c.line(), c.source(), e.getMessage());
+                if (!args.isEmpty() && args.get(0).equals("serve")) {
+                    refusedServe = c.line();
+                }
                 return;
             }
             if (outcome instanceof CliRunner.ParsedOnly p) {
@@ -317,6 +328,7 @@ final class DocRunner {
             }
             cliCount++;
             if (outcome instanceof CliRunner.Serve serve) {
+                refusedServe = 0;
                 spec = serve.spec();
                 origin = serve.origin();
                 notRun(c, expected, expectedLines, "serve: the test serves it in-process instead");
