@@ -1,0 +1,151 @@
+package io.github.atomiccounters.docs;
+
+import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.testing.Runtimes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The local runtimes the docs talk to: one per distinct set of the {@code serve} options that change what is
+ * served ({@code -c} context, {@code --no-auth}, {@code --fault}, {@code --template}), started on a free port
+ * through {@link Runtimes#start} (so each context is synthesized once per JVM by {@code testing.Synthesized}),
+ * kept for the JVM, and emptied when a doc file starts using one.
+ *
+ * <p>They run on {@link #CLOCK}: the system clock moved forward, before each file, to one second past the start
+ * of a minute. A doc's 60 s rate-limit window example then runs inside one window instead of failing, now and
+ * then, when a minute turns between its calls; the shift stays under a minute, so a client that signs with the
+ * system clock ({@code verify}) is well inside SigV4's 15 minutes.
+ */
+final class DocRuntimes {
+    /** What a {@code serve} command serves; equal specs share a runtime. */
+    record Spec(Map<String, String> context, boolean auth, String faults, Path template) {
+        Spec {
+            context = java.util.Collections.unmodifiableMap(new TreeMap<>(context));
+        }
+
+        /** {@code serve} without options: IAM auth, cdk.json's context. */
+        static final Spec DEFAULT = new Spec(Map.of(), true, null, null);
+
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder("serve");
+            context.forEach((k, v) -> s.append(" -c ").append(k).append('=').append(v));
+            if (!auth) {
+                s.append(" --no-auth");
+            }
+            if (faults != null) {
+                s.append(" --fault ").append(faults);
+            }
+            if (template != null) {
+                s.append(" --template ").append(template);
+            }
+            return s.toString();
+        }
+    }
+
+    /** A clock that ticks with the system clock, plus an offset {@link #alignToMinute()} sets. */
+    static final class ShiftedClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        /** Shifts the clock (0 to 60 s ahead of the system clock) so that it reads one second past a minute. */
+        void alignToMinute() {
+            Instant system = Instant.now();
+            Instant target = system.truncatedTo(ChronoUnit.MINUTES).plusSeconds(61);
+            offset = Duration.between(system, target);
+        }
+    }
+
+    static final ShiftedClock CLOCK = new ShiftedClock();
+
+    private static final Map<Spec, LocalRuntime> RUNTIMES = new ConcurrentHashMap<>();
+
+    private DocRuntimes() {
+    }
+
+    /** The runtime of this spec, started on first use (a synthesis error or a missing template throws). */
+    static LocalRuntime get(Spec spec) {
+        return RUNTIMES.computeIfAbsent(spec, s -> {
+            if (s.template() != null && !Files.isRegularFile(s.template())) {
+                throw new IllegalStateException("serve --template " + s.template() + ": no such file (the test does "
+                        + "not build it; synthesize it first, e.g. the example's own build)");
+            }
+            LocalRuntime runtime = Runtimes.start(s.context(), o -> {
+                LocalRuntime.Options options = o.withAuth(s.auth()).withFaults(s.faults());
+                return s.template() == null ? options : options.withTemplate(s.template());
+            }, CLOCK);
+            Runtime.getRuntime().addShutdownHook(new Thread(runtime::close));
+            return runtime;
+        });
+    }
+
+    /** Deletes every item of every table of the runtime's DynamoDB Local, page by page; returns how many. */
+    static int empty(LocalRuntime runtime) {
+        DynamoDbClient dynamo = runtime.dynamoDb().client();
+        int deleted = 0;
+        for (String table : dynamo.listTablesPaginator(r -> { }).tableNames()) {
+            List<KeySchemaElement> keys = dynamo.describeTable(d -> d.tableName(table)).table().keySchema();
+            Map<String, String> names = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                names.put("#k" + i, keys.get(i).attributeName());
+            }
+            List<WriteRequest> batch = new ArrayList<>();
+            for (Map<String, AttributeValue> item : dynamo.scanPaginator(s -> s.tableName(table)
+                    .projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names)).items()) {
+                batch.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(item).build()).build());
+                if (batch.size() == 25) {
+                    write(dynamo, table, batch);
+                    deleted += 25;
+                    batch = new ArrayList<>();
+                }
+            }
+            if (!batch.isEmpty()) {
+                write(dynamo, table, batch);
+                deleted += batch.size();
+            }
+        }
+        return deleted;
+    }
+
+    private static void write(DynamoDbClient dynamo, String table, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+        while (!pending.isEmpty()) {
+            Map<String, List<WriteRequest>> request = pending;
+            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
+    }
+}
