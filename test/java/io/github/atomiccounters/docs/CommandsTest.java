@@ -123,7 +123,13 @@ class CommandsTest {
         assertThat(PARSED.check(words("aws dynamodb scan --table-name t"), false)).isEqualTo("aws dynamodb");
         assertThat(PARSED.check(words("mvn -B verify"), false)).isEqualTo("mvn verify");
         assertThat(PARSED.check(words("mvn -B -q install -DskipTests"), false)).isEqualTo("mvn install");
-        assertThat(PARSED.check(words("mvn -B -q compile"), false)).isNull();
+        assertThat(PARSED.check(words("mvn -B -q compile"), false)).isEqualTo("mvn compile");
+        assertThat(PARSED.check(words("mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt"), false))
+                .isEqualTo("mvn dependency:build-classpath");
+        assertThat(PARSED.check(words("mvn -B package"), false)).isNull();
+        assertThat(PARSED.check(words("scripts/bench.sh --concurrency 1"), false)).isEqualTo("script");
+        assertThatThrownBy(() -> PARSED.check(words("scripts/no-such-script.sh"), false))
+                .hasMessage("no such script: scripts/no-such-script.sh");
         assertThat(PARSED.check(words("CDK_OUTDIR=out mvn -B -q compile exec:java").subList(1, 6), true))
                 .isEqualTo("mvn with an environment");
         assertThat(PARSED.check(List.of("scripts/bench.sh"), true)).isNull();

@@ -80,7 +80,7 @@ class DocFixturesTest {
     void proseWhereAnExpectedOutputGoesFails() {
         DocRunner.Failure f = onlyFailure("drift-prose.md");
         assertThat(f.line()).isEqualTo(5);
-        assertThat(f.message()).startsWith("prose where an expected output goes: \"# value 1\"")
+        assertThat(f.message()).contains("prose where an expected output goes: \"# value 1\"")
                 .contains("actual: 200 {\"name\": \"likes\", \"value\": 1, \"previous\": 0}");
     }
 

@@ -140,7 +140,9 @@ final class DocRunner {
                 }
                 Command c = (Command) item;
                 List<ExpectedOutput.Line> expected = new ArrayList<>();
-                if (c.trailingComment() != null) {
+                // a trailing comment is an expected output only when it looks like one (JSON or a status line);
+                // otherwise it is a note on the command ("# the API on http://..."), as a reader takes it
+                if (c.trailingComment() != null && ExpectedOutput.looksLikeOutput(c.trailingComment())) {
                     expected.add(new ExpectedOutput.Line(c.line(), c.trailingComment()));
                 }
                 while (i + 1 < items.size() && items.get(i + 1) instanceof Comment comment) {

@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.fail;
  *       fails a command that runs; a command that is only parsed keeps {@code $NAME} as written (it reads the
  *       reader's environment).</li>
  *
- *   <li><b>Expected output.</b> The comment lines right after a command (no blank line between), or a trailing
- *       {@code  # ...} on the command's own line followed by them, are its expected output:
+ *   <li><b>Expected output.</b> The comment lines right after a command (no blank line between) are its expected
+ *       output, and so is a trailing {@code  # ...} on the command's own line when it reads as one (JSON or a
+ *       status line); any other trailing comment is a note on the command ({@code serve  # the API on ...}):
  *       <ul>
  *         <li>{@code # {...}} or {@code # [...]}: the output (the HTTP body, or what a CLI command printed) must be
  *             that JSON (it may continue on the next comment lines), compared as JSON trees: key order free,
@@ -102,9 +103,7 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>The harness itself is tested on fixture docs ({@code test/resources/docs-fixtures/}, {@link DocFixturesTest})
  * and class by class.
  *
- * <p>This test is tagged {@code docs} and surefire excludes that tag by default (pom property
- * {@code docs.excluded=docs}) until the docs follow the convention; {@code mvn -B verify -Ddocs.excluded=none}
- * runs it, and setting the property to {@code none} in the pom makes it part of every build.
+ * <p>It runs in every {@code mvn -B verify}; tagged {@code docs}, so {@code mvn test -Dgroups=docs} runs it alone.
  */
 @Tag("docs")
 class ExecutableDocsTest {

@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
  * Anything else there is prose where an expected output goes, which is an error: prose belongs in the markdown.
  */
 record ExpectedOutput(int line, Integer status, List<Header> headers, JsonNode json) {
+
+    /** Whether a comment's text reads as an expected output (JSON, or an HTTP status line) rather than a note. */
+    static boolean looksLikeOutput(String text) {
+        String t = text.strip();
+        return t.startsWith("{") || t.startsWith("[") || t.matches("HTTP(/\\d(\\.\\d)?)? \\d{3}.*");
+    }
+
     private static final Pattern STATUS = Pattern.compile("HTTP(?:/[0-9.]+)? ([1-5][0-9]{2})");
     private static final Pattern HEADER = Pattern.compile("([A-Za-z0-9!#$%&'*+.^_`|~-]+): ?(.*)");
 

@@ -102,4 +102,14 @@ class ExpectedOutputTest {
         assertThatThrownBy(() -> parse("{\"a\": 1, \"a\": 2}")).as("duplicate keys")
                 .hasMessageContaining("not one JSON");
     }
+
+    @Test
+    void aTrailingCommentIsAnExpectedOutputOnlyWhenItReadsAsOne() {
+        assertThat(ExpectedOutput.looksLikeOutput("{\"name\": \"likes\"}")).isTrue();
+        assertThat(ExpectedOutput.looksLikeOutput("[1, 2]")).isTrue();
+        assertThat(ExpectedOutput.looksLikeOutput("HTTP 204")).isTrue();
+        assertThat(ExpectedOutput.looksLikeOutput("HTTP/1.1 409")).isTrue();
+        assertThat(ExpectedOutput.looksLikeOutput("the API on http://127.0.0.1:8080/v1")).isFalse();
+        assertThat(ExpectedOutput.looksLikeOutput("value 1")).isFalse();
+    }
 }

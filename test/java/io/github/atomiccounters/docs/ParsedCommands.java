@@ -13,7 +13,9 @@ import java.util.TreeSet;
  *   <li>{@code npx [-y] aws-cdk@VERSION COMMAND [options]}: VERSION must be the one {@code .ci/run} pins, and every
  *       {@code -c key=value} / {@code --context key=value} must name a context key the app reads;</li>
  *   <li>{@code aws ...} (the AWS CLI);</li>
- *   <li>{@code mvn [-B] [-q] verify} and {@code mvn [-B] [-q] install -DskipTests};</li>
+ *   <li>{@code mvn [-B] [-q] verify}, {@code mvn [-B] [-q] install -DskipTests}, {@code mvn [-B] [-q] compile} and
+ *       {@code mvn [-B] [-q] dependency:build-classpath -Dmdep.outputFile=FILE};</li>
+ *   <li>{@code scripts/NAME ...}: one of the project's scripts, which must exist;</li>
  *   <li>{@code NAME=value ... mvn ...} (e.g. {@code CDK_OUTDIR=target/cdk.out mvn -B -q compile exec:java});</li>
  *   <li>{@code cd DIR}, {@code export NAME=value} (which also sets the variable, as in bash),
  *       {@code git clone URL [DIR]}.</li>
@@ -63,6 +65,13 @@ final class ParsedCommands {
                 if (goals.equals(List.of("install", "-DskipTests"))) {
                     return "mvn install";
                 }
+                if (goals.equals(List.of("compile"))) {
+                    return "mvn compile";
+                }
+                if (goals.size() == 2 && goals.get(0).equals("dependency:build-classpath")
+                        && goals.get(1).startsWith("-Dmdep.outputFile=")) {
+                    return "mvn dependency:build-classpath";
+                }
                 return null;
             }
             case "cd" -> {
@@ -84,6 +93,12 @@ final class ParsedCommands {
                 return "git clone";
             }
             default -> {
+                if (command.startsWith("scripts/") && !command.contains("..")) {
+                    if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(command))) {
+                        throw new Refused("no such script: " + command);
+                    }
+                    return "script";
+                }
                 return null;
             }
         }

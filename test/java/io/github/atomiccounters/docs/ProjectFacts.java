@@ -15,9 +15,8 @@ import java.util.regex.Pattern;
  *
  * <p>The context keys are collected from the sources: every {@code context("key", ...)} and
  * {@code number("key", ...)} in {@code CounterStack.java} and every {@code tryGetContext("key")} in
- * {@code CounterApp.java} ({@code stackName}). {@code CounterStack.CONTEXT_KEYS} is not used: it is a hand-kept
- * list, and at the time of writing it lacks {@code shardCount} and {@code valueAttribute}, which the stack reads
- * and the README documents.
+ * {@code CounterApp.java} ({@code stackName}). {@code CounterStack.CONTEXT_KEYS}, a hand-kept list, is checked
+ * against these by ProjectFactsTest.
  */
 record ProjectFacts(String cdkCliVersion, Set<String> contextKeys) {
     private static final Path CI_RUN = Path.of(".ci", "run");

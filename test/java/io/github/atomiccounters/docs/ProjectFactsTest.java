@@ -31,5 +31,8 @@ class ProjectFactsTest {
                 Number b = number( "two", 1);
                 private String context(String key, String fallback) {
                 """, "app.getNode().tryGetContext(\"three\")")).containsExactlyInAnyOrder("one", "two", "three");
+        // the stack's public list of its options is the same set the source reads
+        assertThat(ProjectFacts.project().contextKeys())
+                .isEqualTo(java.util.Set.copyOf(io.github.atomiccounters.cdk.CounterStack.CONTEXT_KEYS));
     }
 }

@@ -103,5 +103,6 @@ public class CounterStack extends Stack {
     /** The context keys this stack reads, for docs and for the CLI's help. */
     public static final List<String> CONTEXT_KEYS = List.of("auth", "cognitoUserPoolArn", "existingTableName",
             "partitionKey", "sortKey", "sortKeyValue", "stageName", "throttleRate", "throttleBurst", "apiKeyRate",
-            "apiKeyBurst", "apiKeyQuotaPerDay", "cloudWatchRole", "corsOrigins", "stackName");
+            "apiKeyBurst", "apiKeyQuotaPerDay", "cloudWatchRole", "corsOrigins", "shardCount", "valueAttribute",
+            "stackName");
 }
