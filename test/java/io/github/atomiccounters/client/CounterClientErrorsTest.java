@@ -1,5 +1,6 @@
 package io.github.atomiccounters.client;
 
+import io.github.atomiccounters.testing.RecordingSleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,7 @@
 package io.github.atomiccounters.e2e;
 
+import io.github.atomiccounters.testing.MutableClock;
+import io.github.atomiccounters.testing.RecordingSleeper;
 import io.github.atomiccounters.testing.Runtimes;
 import io.github.atomiccounters.testing.Synthesized;
 import io.github.atomiccounters.client.AccessDeniedException;
@@ -69,15 +71,15 @@ class CounterClientE2ETest {
     private static LocalRuntime iam;
     private static LocalRuntime apiKey;
     private static LocalRuntime open;
-    private static SteppedClock apiKeyClock;
-    private static SteppedClock openClock;
+    private static MutableClock apiKeyClock;
+    private static MutableClock openClock;
 
     @BeforeAll
     static void start() {
         iam = Runtimes.shared(Synthesized.E2E, null);
-        apiKeyClock = new SteppedClock(NOW);
+        apiKeyClock = new MutableClock(NOW);
         apiKey = ClientRuntimes.start(ClientRuntimes.limitedApiKeyTemplate(), true, apiKeyClock);
-        openClock = new SteppedClock(NOW);
+        openClock = new MutableClock(NOW);
         open = ClientRuntimes.start(ClientRuntimes.limitedApiKeyTemplate(), false, openClock);
     }
 
@@ -96,14 +98,14 @@ class CounterClientE2ETest {
     }
 
     /** A client of the IAM runtime that returns values (no automatic keys) and records its waits. */
-    private static CounterClient.Builder iamClient(RecordingWaits waits) {
+    private static CounterClient.Builder iamClient(RecordingSleeper waits) {
         return CounterClient.builder().endpoint(iam.baseUrl().toString())
                 .auth(Auth.iam(localCredentials(LocalRuntime.DEFAULT_SECRET_KEY)))
                 .autoIdempotencyKeys(false).sleeper(waits).retryPolicy(RetryPolicy.defaults().withJitter(0));
     }
 
     private static CounterClient iamClient() {
-        return iamClient(new RecordingWaits()).build();
+        return iamClient(new RecordingSleeper()).build();
     }
 
     // ---- routes -------------------------------------------------------------------------------------------
@@ -237,7 +239,7 @@ class CounterClientE2ETest {
     @Test
     void aRateLimitWindowCountsUntilFullThenTellsWhenItResets() {
         CounterClient client = CounterClient.builder().endpoint(open.baseUrl().toString()).auth(Auth.none())
-                .sleeper(new RecordingWaits()).build();  // automatic keys on: a window never gets one
+                .sleeper(new RecordingSleeper()).build();  // automatic keys on: a window never gets one
         String name = fresh("login");
         IncrementRequest attempt = IncrementRequest.by(1).max(2).window(Duration.ofSeconds(60));
         UpdateResult first = client.increment(name, attempt);
@@ -317,7 +319,7 @@ class CounterClientE2ETest {
 
     @Test
     void aRetryStormThroughTheClientCountsEachLogicalCallOnce() throws Exception {
-        RecordingWaits waits = new RecordingWaits();
+        RecordingSleeper waits = new RecordingSleeper();
         // ConcurrentUpdate is retried with the same key; recorded waits make the retries immediate
         CounterClient client = iamClient(waits).retryPolicy(RetryPolicy.defaults().withMaxAttempts(200)).build();
         String name = fresh("storm");
@@ -342,7 +344,7 @@ class CounterClientE2ETest {
     @Test
     void aSequenceWhoseItemIsFullIsTooManyIdempotencyKeysAndNotRetried() {
         CounterClient client = CounterClient.builder().endpoint(open.baseUrl().toString()).auth(Auth.none())
-                .autoIdempotencyKeys(false).sleeper(new RecordingWaits()).build();
+                .autoIdempotencyKeys(false).sleeper(new RecordingSleeper()).build();
         String name = fresh("full");
         client.set(name, 7);
         // fill today's map of keys (today by the runtime's clock) up to DynamoDB's 400 KB item limit, as about
@@ -399,10 +401,10 @@ class CounterClientE2ETest {
     void iamRefusalsAreAccessDeniedWithTheirCodes() {
         String name = fresh("auth");
         CounterClient unsigned = CounterClient.builder().endpoint(iam.baseUrl().toString()).auth(Auth.none()).build();
-        CounterClient wrongSecret = iamClient(new RecordingWaits()).auth(Auth.iam(localCredentials("wrong"))).build();
-        CounterClient unknownKey = iamClient(new RecordingWaits()).auth(Auth.iam(StaticCredentialsProvider.create(
+        CounterClient wrongSecret = iamClient(new RecordingSleeper()).auth(Auth.iam(localCredentials("wrong"))).build();
+        CounterClient unknownKey = iamClient(new RecordingSleeper()).auth(Auth.iam(StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIAUNKNOWN000000000", "x")))).build();
-        CounterClient lateClock = iamClient(new RecordingWaits())
+        CounterClient lateClock = iamClient(new RecordingSleeper())
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20))).build();
         Map<CounterClient, String> expected = Map.of(unsigned, "MissingAuthenticationToken",
                 wrongSecret, "InvalidSignature", unknownKey, "Forbidden", lateClock, "ExpiredToken");
@@ -418,7 +420,7 @@ class CounterClientE2ETest {
     @Test
     void apiKeysThrottlingAndQuotaOfTheUsagePlan() {
         String base = apiKey.baseUrl().toString();
-        RecordingWaits waits = new RecordingWaits();
+        RecordingSleeper waits = new RecordingSleeper();
         CounterClient noKey = CounterClient.builder().endpoint(base).auth(Auth.none()).build();
         CounterClient wrongKey = CounterClient.builder().endpoint(base).auth(Auth.apiKey("wrong")).build();
         CounterClient client = CounterClient.builder().endpoint(base).auth(Auth.apiKey(LocalRuntime.DEFAULT_API_KEY))
@@ -471,7 +473,7 @@ class CounterClientE2ETest {
 
     @Test
     void dynamoDbThrottlingIsRetriedAfterRetryAfterThenThrown() {
-        RecordingWaits waits = new RecordingWaits();
+        RecordingSleeper waits = new RecordingSleeper();
         CounterClient client = iamClient(waits)
                 .endpoint(Runtimes.shared(Synthesized.E2E, "throttle:1.0").baseUrl().toString())
                 .build();
@@ -484,7 +486,7 @@ class CounterClientE2ETest {
 
     @Test
     void aThrottledTransactionOfAnIdempotentUpdateIsThrottledToo() {
-        RecordingWaits waits = new RecordingWaits();
+        RecordingSleeper waits = new RecordingSleeper();
         CounterClient client = iamClient(waits).autoIdempotencyKeys(true)
                 .endpoint(Runtimes.shared(Synthesized.E2E, "transaction-throttled:1.0").baseUrl().toString()).build();
         ThrottledException e = catchThrowableOfType(ThrottledException.class, () -> client.increment(fresh("tx")));
@@ -496,7 +498,7 @@ class CounterClientE2ETest {
     @Test
     void dynamoDbFailuresAreRetriedOnlyWhereARepeatCannotCountTwice() {
         LocalRuntime failing = Runtimes.shared(Synthesized.E2E, "internal:1.0");
-        RecordingWaits waits = new RecordingWaits();
+        RecordingSleeper waits = new RecordingSleeper();
         CounterClient plain = iamClient(waits).endpoint(failing.baseUrl().toString()).build();
         CounterClient keyed = iamClient(waits).endpoint(failing.baseUrl().toString()).autoIdempotencyKeys(true)
                 .build();
@@ -525,7 +527,7 @@ class CounterClientE2ETest {
             String table = broken.model().api().stageVariables().get("tableName");
             broken.dynamoDb().client().deleteTable(d -> d.tableName(table));
             CounterClient client = CounterClient.builder().endpoint(broken.baseUrl().toString()).auth(Auth.none())
-                    .sleeper(new RecordingWaits()).build();
+                    .sleeper(new RecordingSleeper()).build();
             ServerErrorException e = catchThrowableOfType(ServerErrorException.class, () -> client.get("any"));
             assertThat(e).isNotInstanceOf(ServiceUnavailableException.class);
             assertThat(e.statusCode()).isEqualTo(500);

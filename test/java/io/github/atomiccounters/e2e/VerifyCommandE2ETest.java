@@ -1,5 +1,6 @@
 package io.github.atomiccounters.e2e;
 
+import io.github.atomiccounters.testing.RecordingSleeper;
 import io.github.atomiccounters.testing.Runtimes;
 import io.github.atomiccounters.testing.Synthesized;
 import io.github.atomiccounters.cli.VerifyCommand;
@@ -145,7 +146,7 @@ class VerifyCommandE2ETest {
 
     @Test
     void redWhenDynamoDbFails() {
-        RecordingWaits waits = new RecordingWaits();
+        RecordingSleeper waits = new RecordingSleeper();
         LocalRuntime failing = Runtimes.shared(Synthesized.E2E, "internal:1.0");
         Run run = verify(waits, iamArgs(failing, LocalRuntime.DEFAULT_SECRET_KEY).toArray(String[]::new));
         assertThat(run.exit()).isEqualTo(1);
@@ -158,7 +159,7 @@ class VerifyCommandE2ETest {
 
     @Test
     void redWithWrongCredentials() {
-        Run run = verify(new RecordingWaits(), iamArgs(Runtimes.shared(Synthesized.E2E, null), "not-the-secret")
+        Run run = verify(new RecordingSleeper(), iamArgs(Runtimes.shared(Synthesized.E2E, null), "not-the-secret")
                 .toArray(String[]::new));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.failed()).isGreaterThan(20);
@@ -172,7 +173,7 @@ class VerifyCommandE2ETest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Run run = verify(new RecordingWaits(), "--endpoint", "http://127.0.0.1:" + closedPort + "/v1", "--auth", "none");
+        Run run = verify(new RecordingSleeper(), "--endpoint", "http://127.0.0.1:" + closedPort + "/v1", "--auth", "none");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.lines("FAIL")).singleElement().asString().contains("no answer");
         assertThat(run.out()).contains("no further checks").contains("0 passed, 1 failed");
@@ -180,13 +181,13 @@ class VerifyCommandE2ETest {
 
     @Test
     void usageErrorsExitWith2() {
-        assertThat(verify(new RecordingWaits(), "--endpoint", "http://127.0.0.1:1/v1", "--auth", "api-key").exit())
+        assertThat(verify(new RecordingSleeper(), "--endpoint", "http://127.0.0.1:1/v1", "--auth", "api-key").exit())
                 .isEqualTo(2);
-        Run bogus = verify(new RecordingWaits(), "--endpoint", "http://127.0.0.1:1/v1", "--auth", "kerberos");
+        Run bogus = verify(new RecordingSleeper(), "--endpoint", "http://127.0.0.1:1/v1", "--auth", "kerberos");
         assertThat(bogus.exit()).isEqualTo(2);
         assertThat(bogus.err()).contains("--auth must be iam, api-key, cognito or none");
-        assertThat(verify(new RecordingWaits(), "--auth", "none").exit()).isEqualTo(2);
-        assertThat(verify(new RecordingWaits(), "--endpoint", "ftp://127.0.0.1/v1", "--auth", "none").exit())
+        assertThat(verify(new RecordingSleeper(), "--auth", "none").exit()).isEqualTo(2);
+        assertThat(verify(new RecordingSleeper(), "--endpoint", "ftp://127.0.0.1/v1", "--auth", "none").exit())
                 .isEqualTo(2);
     }
 }

@@ -1,12 +1,15 @@
-package io.github.atomiccounters.client;
+package io.github.atomiccounters.testing;
+
+import io.github.atomiccounters.client.Sleeper;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A sleeper that never sleeps: it records each wait, so tests assert the waits without waiting. */
-final class RecordingSleeper implements Sleeper {
+/** A client sleeper that never sleeps: it records each wait between attempts, so tests assert the waits without
+ * waiting. */
+public final class RecordingSleeper implements Sleeper {
     private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
 
     @Override
@@ -14,7 +17,7 @@ final class RecordingSleeper implements Sleeper {
         waits.add(duration);
     }
 
-    List<Duration> waits() {
+    public List<Duration> waits() {
         synchronized (waits) {
             return List.copyOf(waits);
         }
