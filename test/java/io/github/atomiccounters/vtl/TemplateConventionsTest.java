@@ -45,9 +45,7 @@ class TemplateConventionsTest {
 
     @Test
     void theIdempotencyKeyIsReadTheSameWayEverywhere() {
-        String begin = "## the Idempotency-Key header";
-        String end = "#set($idem";
-        String reference = block("request/increment.vtl", begin, "#set($idem =");
+        String reference = block("request/increment.vtl", "## the Idempotency-Key header", "#set($idem =");
         for (String file : templates()) {
             String text = TemplateFiles.read(file);
             if (text.contains("Idempotency-Key")) {
@@ -55,7 +53,6 @@ class TemplateConventionsTest {
                         .doesNotContain("$input.params('Idempotency-Key')");
             }
         }
-        assertThat(end).isNotEmpty();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.github.atomiccounters.vtl.internal;
 
 import org.apache.velocity.context.InternalContextAdapter;
 import org.apache.velocity.runtime.parser.node.ASTExpression;
-import org.apache.velocity.runtime.parser.node.Node;
 import org.apache.velocity.runtime.parser.node.SimpleNode;
 
 /**
@@ -25,10 +24,5 @@ public final class NumbersOnlyOperand extends ASTExpression {
     public Object value(InternalContextAdapter context) {
         Object value = jjtGetChild(0).value(context);
         return value instanceof Number ? value : null;
-    }
-
-    /** The operand itself, for messages. */
-    Node operand() {
-        return jjtGetChild(0);
     }
 }
