@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +57,8 @@ class AlternativeSemanticsIT {
     /** The project's API as the end-to-end tests synthesized it (written by {@link Synthesized#file()}). */
     private static final Path TEMPLATE = Synthesized.path(Synthesized.E2E);
     private static final int MIN_EXCHANGES = 2_000;
+    /** The time a variant takes is printed as CPU time too: the machine's load does not change that much. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     /** An error code a template answers with: {@code "error": "LimitExceeded"}. */
     private static final Pattern ERROR_CODE = Pattern.compile("\"error\\\\?\"\\s*:\\s*\\\\?\"([A-Z][A-Za-z]+)\\\\?\"");
 
@@ -74,7 +78,10 @@ class AlternativeSemanticsIT {
         exchanges = ExchangeRecorder.read(EXCHANGES).stream().filter(e -> routes.contains(e.route())).toList();
         model = ApiModel.fromFile(TEMPLATE, LocalFacts.defaults());
         CompiledApi defaults = new CompiledApi(model, new VtlEngine(VtlEngineKind.DEFAULT, VtlSemantics.DEFAULT));
+        long startedCpu = CPU.getCurrentThreadCpuTime();
         expected = exchanges.stream().map(e -> Replay.run(defaults, e, UnaryOperator.identity())).toList();
+        System.out.printf("[fidelity] %s, default semantics (the expected outcomes): %d exchanges (%.1f s of CPU)%n",
+                VtlEngineKind.DEFAULT, exchanges.size(), (CPU.getCurrentThreadCpuTime() - startedCpu) / 1e9);
     }
 
     @Test
@@ -189,6 +196,7 @@ class AlternativeSemanticsIT {
     void everyTemplateGivesTheSameOutputUnder(VtlEngineKind kind, String name, VtlSemantics semantics,
                                               UnaryOperator<Map<String, String>> headers) {
         long started = System.nanoTime();
+        long startedCpu = CPU.getCurrentThreadCpuTime();
         CompiledApi variant = new CompiledApi(model, new VtlEngine(kind, semantics));
         List<String> differences = new ArrayList<>();
         Map<String, Integer> perRoute = new TreeMap<>();
@@ -202,8 +210,9 @@ class AlternativeSemanticsIT {
                         + actual);
             }
         }
-        System.out.printf("[fidelity] %s, %s: %d exchanges, %d differ%s (%.1f s)%n", kind, name, exchanges.size(),
-                differences.size(), perRoute.isEmpty() ? "" : " " + perRoute, (System.nanoTime() - started) / 1e9);
+        System.out.printf("[fidelity] %s, %s: %d exchanges, %d differ%s (%.1f s, %.1f s of CPU)%n", kind, name,
+                exchanges.size(), differences.size(), perRoute.isEmpty() ? "" : " " + perRoute,
+                (System.nanoTime() - started) / 1e9, (CPU.getCurrentThreadCpuTime() - startedCpu) / 1e9);
         assertThat(differences.size()).as(kind + ", " + name + ": exchanges whose output differs from "
                 + VtlEngineKind.DEFAULT + " with the default semantics, first ones:\n"
                 + String.join("\n", differences.subList(0, Math.min(8, differences.size())))).isZero();
