@@ -128,6 +128,22 @@ class RenderCommandTest {
     }
 
     @Test
+    void theEngineIsVelocity17UnlessAskedOtherwise() throws IOException {
+        // Velocity 1.7's grammar has no expression as a method argument; 2.4's has
+        String t = file("arg.vtl", "#set($s = 'abcdef')$s.substring(0, $s.length() - 3)");
+        Result byDefault = run("--template", t);
+        assertThat(byDefault.exit()).isEqualTo(1);
+        assertThat(byDefault.err()).startsWith("error: Syntax error in mapping template").contains("line 1, column");
+        assertThat(run("--template", t, "--engine", "velocity-1.7").exit()).isEqualTo(1);
+        Result alternative = run("--template", t, "--engine", "velocity-2.4");
+        assertThat(alternative.exit()).isZero();
+        assertThat(alternative.out()).isEqualTo("abc");
+        Result unknown = run("--template", t, "--engine", "velocity-2");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("velocity-1.7, velocity-2.4");
+    }
+
+    @Test
     void badUsageExitsWith2() throws IOException {
         List<Result> results = new ArrayList<>();
         results.add(run());                                              // --template missing
@@ -146,6 +162,7 @@ class RenderCommandTest {
     void helpWorks() {
         Result r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("render").contains("--template").contains("--then").contains("--integration-body");
+        assertThat(r.out()).contains("render").contains("--template").contains("--then").contains("--integration-body")
+                .contains("--engine").contains("Default: velocity-1.7");
     }
 }

@@ -270,6 +270,7 @@ public class AtomicCounterApi extends Construct {
 
         addGatewayResponses(props);
         ApiGatewayLimits.addTo(api);
+        VelocityCompatibility.addTo(this);
         if (props.getAuthMode() == AuthMode.API_KEY) {
             addUsagePlan(props);
         }

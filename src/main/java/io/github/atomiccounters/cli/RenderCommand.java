@@ -18,6 +18,7 @@ import io.github.atomiccounters.vtl.MappingException;
 import io.github.atomiccounters.vtl.MappingInput;
 import io.github.atomiccounters.vtl.MappingTemplate;
 import io.github.atomiccounters.vtl.VtlEngine;
+import io.github.atomiccounters.vtl.VtlEngineKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +78,10 @@ public class RenderCommand implements Callable<Integer> {
             description = "The integration response body the --then template sees (default: empty).")
     String integrationBody;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "velocity-1.7", converter = EngineOption.class,
+            description = EngineOption.DESCRIPTION)
+    VtlEngineKind engine;
+
     public RenderCommand() {
     }
 
@@ -101,9 +106,9 @@ public class RenderCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            VtlEngine engine = new VtlEngine();
-            MappingTemplate request = engine.compile(template.toString(), requestSource);
-            MappingTemplate response = then == null ? null : engine.compile(then.toString(), responseSource);
+            VtlEngine vtl = new VtlEngine(engine);
+            MappingTemplate request = vtl.compile(template.toString(), requestSource);
+            MappingTemplate response = then == null ? null : vtl.compile(then.toString(), responseSource);
             MappingContext ctx = defaultContext();
             context.forEach(ctx::put);
             MappingInput input = new MappingInput(body, path, query, header, stageVariables, ctx);

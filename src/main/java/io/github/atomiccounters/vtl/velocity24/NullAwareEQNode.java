@@ -1,4 +1,4 @@
-package io.github.atomiccounters.vtl.internal;
+package io.github.atomiccounters.vtl.velocity24;
 
 import org.apache.velocity.runtime.parser.node.ASTEQNode;
 import org.apache.velocity.runtime.parser.node.SimpleNode;

@@ -1,4 +1,4 @@
-package io.github.atomiccounters.vtl.internal;
+package io.github.atomiccounters.vtl.velocity24;
 
 import java.io.Reader;
 import java.util.Set;
@@ -7,6 +7,7 @@ import org.apache.velocity.Template;
 import org.apache.velocity.runtime.RuntimeServices;
 import org.apache.velocity.runtime.parser.ParseException;
 import org.apache.velocity.runtime.parser.StandardParser;
+import org.apache.velocity.runtime.parser.Token;
 import org.apache.velocity.runtime.parser.node.ASTDirective;
 import org.apache.velocity.runtime.parser.node.ASTDivNode;
 import org.apache.velocity.runtime.parser.node.ASTModNode;
@@ -71,8 +72,13 @@ public class AwsVtlParser extends StandardParser {
             Node child = node.jjtGetChild(i);
             if (child instanceof ASTDirective directive
                     && FORBIDDEN_DIRECTIVES.contains(directive.getDirectiveName())) {
-                int line = directive.getFirstToken() == null ? 0 : directive.getFirstToken().beginLine;
-                int column = directive.getFirstToken() == null ? 0 : directive.getFirstToken().beginColumn;
+                // with 1.x gobbling the directive's first token is the line's indentation: the '#' is further on
+                Token token = directive.getFirstToken();
+                while (token != null && token.image.indexOf('#') < 0 && token != directive.getLastToken()) {
+                    token = token.next;
+                }
+                int line = token == null ? 0 : token.beginLine;
+                int column = token == null ? 0 : token.beginColumn + Math.max(0, token.image.indexOf('#'));
                 ParseException e = new ParseException("#" + directive.getDirectiveName()
                         + " is not supported in API Gateway mapping templates (line " + line + ", column " + column
                         + ")");

@@ -1,4 +1,4 @@
-package io.github.atomiccounters.vtl.internal;
+package io.github.atomiccounters.vtl.velocity24;
 
 import org.apache.velocity.context.InternalContextAdapter;
 import org.apache.velocity.runtime.parser.node.ASTExpression;
