@@ -16,9 +16,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Javadoc of the public API (issue 12): pom.xml documents exactly the packages {@code cdk} and {@code client},
- * fails on any doclint warning, is not bound to the lifecycle (so {@code mvn verify} stays as fast as it was), and
- * {@code .ci/run} runs it right after the in-process synthesis.
+ * The Javadoc of the public API (issue 12): pom.xml documents exactly the packages {@code cdk}, {@code client} and
+ * {@code junit}, fails on any doclint warning, is not bound to the lifecycle (so {@code mvn verify} stays as fast as
+ * it was), and {@code .ci/run} runs it right after the in-process synthesis.
  */
 class JavadocConfigTest {
     private static Element plugin;
@@ -49,12 +49,14 @@ class JavadocConfigTest {
     }
 
     @Test
-    void documentsExactlyTheTwoPublicPackages() {
+    void documentsExactlyThePublicPackages() {
         assertThat(texts("sourceFileInclude")).containsExactlyInAnyOrder(
-                "io/github/atomiccounters/cdk/*.java", "io/github/atomiccounters/client/*.java");
+                "io/github/atomiccounters/cdk/*.java", "io/github/atomiccounters/client/*.java",
+                "io/github/atomiccounters/junit/*.java");
         assertThat(texts("subpackages")).isEmpty();
         assertThat(Path.of("src/main/java/io/github/atomiccounters/cdk/package-info.java")).isRegularFile();
         assertThat(Path.of("src/main/java/io/github/atomiccounters/client/package-info.java")).isRegularFile();
+        assertThat(Path.of("src/main/java/io/github/atomiccounters/junit/package-info.java")).isRegularFile();
     }
 
     @Test
