@@ -39,16 +39,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The JUnit extension as a consumer's test uses it: fixture test classes (static nested classes, which Surefire
- * does not run by itself) run through the Jupiter engine, record what they were given, and the assertions here
- * check it after the run: started before the class, injected, tables emptied or not, stopped after the class.
+ * does not run by itself) run through the Jupiter engine and assert what they were given; the tests here require
+ * every fixture test to pass, and check what only shows after the run (the API stopped) from what the fixtures
+ * recorded.
  */
 class LocalCounterApiExtensionTest {
 
-    /** What the fixtures saw, by "Fixture.what"; cleared before each run. */
+    /** What the fixtures saw, for checks after their run; cleared before each run. */
     static final Map<String, Object> SEEN = new ConcurrentHashMap<>();
 
     static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
@@ -95,17 +97,21 @@ class LocalCounterApiExtensionTest {
         @BeforeAll
         static void beforeAll(LocalCounterApi api) {
             SEEN.put("beforeAll", api);
-            SEEN.put("accessor", COUNTERS.api());
+            assertThat(COUNTERS.api()).isSameAs(api);
         }
 
         @Test
         void parametersAreTheRunningApiAndItsClient(LocalCounterApi api, CounterClient client) throws Exception {
             SEEN.put("test.api", api);
-            SEEN.put("test.client", client);
-            SEEN.put("constructor.client", constructorClient);
+            assertThat(api).isSameAs(SEEN.get("beforeAll"));
+            assertThat(client).isSameAs(api.client()).isSameAs(constructorClient);
+            assertThat(api.endpoint().toString()).matches("http://127\\.0\\.0\\.1:\\d+/v1");
+            assertThat(api.authMode()).isEqualTo(AuthMode.IAM);
+            assertThat(api.tableName()).isNotBlank();
             client.increment("likes");
-            SEEN.put("value", client.get("likes").value().longValue());
-            SEEN.put("unsigned", status(URI.create(api.endpoint() + "/counters/likes")));
+            assertThat(client.get("likes").value()).isEqualByComparingTo("1");
+            // IAM is on: the same read without a signature is API Gateway's 403 MissingAuthenticationToken
+            assertThat(status(URI.create(api.endpoint() + "/counters/likes"))).isEqualTo(403);
         }
     }
 
@@ -114,17 +120,6 @@ class LocalCounterApiExtensionTest {
         assertAllPassed(run(Injected.class), 1);
 
         LocalCounterApi api = (LocalCounterApi) SEEN.get("test.api");
-        assertThat(SEEN.get("beforeAll")).isSameAs(api);
-        assertThat(SEEN.get("accessor")).isSameAs(api);
-        assertThat(SEEN.get("test.client")).isSameAs(api.client());
-        assertThat(SEEN.get("constructor.client")).isSameAs(api.client());
-        assertThat(api.endpoint().toString()).matches("http://127\\.0\\.0\\.1:\\d+/v1");
-        assertThat(api.authMode()).isEqualTo(AuthMode.IAM);
-        assertThat(api.tableName()).isNotBlank();
-        assertThat(SEEN.get("value")).isEqualTo(1L);
-        // IAM is on: the same read without a signature is API Gateway's 403 MissingAuthenticationToken
-        assertThat(SEEN.get("unsigned")).isEqualTo(403);
-
         assertRefusesConnections(api.endpoint());
         assertRefusesConnections(api.dynamoDbEndpoint());
         assertThatThrownBy(Injected.COUNTERS::api).isInstanceOf(IllegalStateException.class)
@@ -135,19 +130,22 @@ class LocalCounterApiExtensionTest {
 
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     abstract static class TwoIncrements {
+        /** What the second test finds before it increments: "none" (the counter is gone) or 1L. */
+        abstract Object leftByTheFirst();
+
         @Test
         @Order(1)
         void first(CounterClient client) {
             client.increment("visits");
-            SEEN.put("first", client.get("visits").value().longValue());
+            assertThat(read(client, "visits")).isEqualTo(1L);
         }
 
         @Test
         @Order(2)
         void second(CounterClient client) {
-            SEEN.put("second.before", read(client, "visits"));
+            assertThat(read(client, "visits")).isEqualTo(leftByTheFirst());
             client.increment("visits");
-            SEEN.put("second", client.get("visits").value().longValue());
+            SEEN.put("second", read(client, "visits"));
         }
     }
 
@@ -163,24 +161,34 @@ class LocalCounterApiExtensionTest {
         @RegisterExtension
         static final LocalCounterApiExtension COUNTERS = LocalCounterApiExtension.builder()
                 .template(template(Synthesized.DEFAULT)).reset(TableReset.BEFORE_EACH_TEST).log(QUIET).build();
+
+        @Override
+        Object leftByTheFirst() {
+            return "none";
+        }
     }
 
     static class ResetBeforeEachClass extends TwoIncrements {
         @RegisterExtension
         static final LocalCounterApiExtension COUNTERS = LocalCounterApiExtension.builder()
                 .template(template(Synthesized.DEFAULT)).reset(TableReset.BEFORE_EACH_CLASS).log(QUIET).build();
+
+        @Override
+        Object leftByTheFirst() {
+            return 1L;
+        }
     }
 
     @Test
     void beforeEachTestEveryTestStartsFromAnEmptyTable() {
         assertAllPassed(run(ResetBeforeEachTest.class), 2);
-        assertThat(SEEN).containsEntry("first", 1L).containsEntry("second.before", "none").containsEntry("second", 1L);
+        assertThat(SEEN).containsEntry("second", 1L);
     }
 
     @Test
     void beforeEachClassTheTestsOfTheClassSeeEachOthersWrites() {
         assertAllPassed(run(ResetBeforeEachClass.class), 2);
-        assertThat(SEEN).containsEntry("first", 1L).containsEntry("second.before", 1L).containsEntry("second", 2L);
+        assertThat(SEEN).containsEntry("second", 2L);
     }
 
     /** A nested class shares the enclosing class's API; with BEFORE_EACH_CLASS it starts from an empty table. */
@@ -197,15 +205,16 @@ class LocalCounterApiExtensionTest {
         @Test
         void outer(LocalCounterApi api, CounterClient client) {
             SEEN.put("outer.api", api);
-            SEEN.put("outer.sees", read(client, "outer"));
+            assertThat(read(client, "outer")).isEqualTo(1L);
         }
 
         @Nested
         class Inner {
             @Test
             void inner(LocalCounterApi api, CounterClient client) {
-                SEEN.put("inner.api", api);
-                SEEN.put("inner.sees", read(client, "outer"));
+                // JUnit runs the enclosing class's tests first
+                assertThat(api).isSameAs(SEEN.get("outer.api"));
+                assertThat(read(client, "outer")).as("emptied before the nested class").isEqualTo("none");
             }
         }
     }
@@ -213,8 +222,6 @@ class LocalCounterApiExtensionTest {
     @Test
     void nestedClassesShareTheEnclosingApi() {
         assertAllPassed(run(Enclosing.class), 2);
-        assertThat(SEEN.get("inner.api")).isSameAs(SEEN.get("outer.api"));
-        assertThat(SEEN).containsEntry("outer.sees", 1L).containsEntry("inner.sees", "none");
         assertRefusesConnections(((LocalCounterApi) SEEN.get("outer.api")).endpoint());
     }
 
@@ -227,11 +234,13 @@ class LocalCounterApiExtensionTest {
         @Test
         void one(LocalCounterApi api) {
             SEEN.put("one", api);
+            assertThat(counters.api()).isSameAs(api);
         }
 
         @Test
         void two(LocalCounterApi api) {
             SEEN.put("two", api);
+            assertThat(counters.api()).isSameAs(api);
         }
     }
 
@@ -254,10 +263,10 @@ class LocalCounterApiExtensionTest {
 
         @Test
         void clientSendsTheKey(LocalCounterApi api, CounterClient client) throws Exception {
-            SEEN.put("mode", api.authMode());
+            assertThat(api.authMode()).isEqualTo(AuthMode.API_KEY);
             client.increment("keyed");
-            SEEN.put("value", client.get("keyed").value().longValue());
-            SEEN.put("without key", status(URI.create(api.endpoint() + "/counters/keyed")));
+            assertThat(read(client, "keyed")).isEqualTo(1L);
+            assertThat(status(URI.create(api.endpoint() + "/counters/keyed"))).as("without a key").isEqualTo(403);
         }
     }
 
@@ -268,10 +277,11 @@ class LocalCounterApiExtensionTest {
 
         @Test
         void clientSendsALocalIdToken(LocalCounterApi api, CounterClient client) throws Exception {
-            SEEN.put("mode", api.authMode());
+            assertThat(api.authMode()).isEqualTo(AuthMode.COGNITO);
             client.increment("signed-in");
-            SEEN.put("value", client.get("signed-in").value().longValue());
-            SEEN.put("without key", status(URI.create(api.endpoint() + "/counters/signed-in")));
+            assertThat(read(client, "signed-in")).isEqualTo(1L);
+            assertThat(status(URI.create(api.endpoint() + "/counters/signed-in"))).as("without a token")
+                    .isEqualTo(401);
         }
     }
 
@@ -282,32 +292,25 @@ class LocalCounterApiExtensionTest {
 
         @Test
         void anyoneIsLetIn(LocalCounterApi api, CounterClient client) throws Exception {
-            SEEN.put("mode", api.authMode());
+            assertThat(api.authMode()).isEqualTo(AuthMode.NONE);
             client.increment("open");
-            SEEN.put("value", client.get("open").value().longValue());
-            SEEN.put("without key", status(URI.create(api.endpoint() + "/counters/open")));
+            assertThat(status(URI.create(api.endpoint() + "/counters/open"))).as("unsigned").isEqualTo(200);
         }
     }
 
     @Test
     void apiKeyModeTheClientSendsTheLocalKeyAndARequestWithoutOneIsRefused() {
         assertAllPassed(run(ApiKeyMode.class), 1);
-        assertThat(SEEN).containsEntry("mode", AuthMode.API_KEY).containsEntry("value", 1L)
-                .containsEntry("without key", 403);
     }
 
     @Test
     void cognitoModeTheClientSendsALocalTokenAndARequestWithoutOneIsRefused() {
         assertAllPassed(run(CognitoMode.class), 1);
-        assertThat(SEEN).containsEntry("mode", AuthMode.COGNITO).containsEntry("value", 1L)
-                .containsEntry("without key", 401);
     }
 
     @Test
     void noAuthLetsAnyRequestIn() {
         assertAllPassed(run(NoAuth.class), 1);
-        assertThat(SEEN).containsEntry("mode", AuthMode.NONE).containsEntry("value", 1L)
-                .containsEntry("without key", 200);
     }
 
     // --- the default: this library's stack, through @ExtendWith
@@ -316,20 +319,18 @@ class LocalCounterApiExtensionTest {
     static class DefaultStack {
         @Test
         void servesTheLibrarysStack(LocalCounterApi api, CounterClient client) {
-            SEEN.put("mode", api.authMode());
-            SEEN.put("table", api.tableName());
+            assertThat(api.authMode()).isEqualTo(AuthMode.IAM);
+            // the same stack as cdk.json's context synthesizes
+            assertThat(api.tableName()).isEqualTo(ApiModel.fromFile(template(Synthesized.DEFAULT)).api()
+                    .stageVariables().get("tableName"));
             client.increment("default");
-            SEEN.put("value", client.get("default").value().longValue());
+            assertThat(read(client, "default")).isEqualTo(1L);
         }
     }
 
     @Test
     void extendWithServesTheLibrarysOwnStackWithEveryDefault() {
         assertAllPassed(run(DefaultStack.class), 1);
-        assertThat(SEEN).containsEntry("mode", AuthMode.IAM).containsEntry("value", 1L);
-        // the same stack as cdk.json's context synthesizes
-        assertThat(SEEN.get("table")).isEqualTo(ApiModel.fromFile(template(Synthesized.DEFAULT)).api()
-                .stageVariables().get("tableName"));
     }
 
     // --- the API's clock: a pair, the injected client signs with it, a client on the system clock does not
@@ -344,23 +345,18 @@ class LocalCounterApiExtensionTest {
         @Test
         void signaturesAreDatedByTheApisClock(LocalCounterApi api, CounterClient client) {
             client.increment("dated");
-            SEEN.put("injected", client.get("dated").value().longValue());
+            assertThat(read(client, "dated")).isEqualTo(1L);
             CounterClient systemClock = CounterClient.builder().endpoint(api.endpoint()).auth(api.auth())
                     .clock(Clock.systemUTC()).build();
-            try {
-                systemClock.get("dated");
-                SEEN.put("system clock", "accepted");
-            } catch (AccessDeniedException refused) {
-                SEEN.put("system clock", refused.statusCode() + " " + refused.errorCode().orElse("?"));
-            }
+            assertThatThrownBy(() -> systemClock.get("dated")).as("signed years away from the API's clock")
+                    .isInstanceOfSatisfying(AccessDeniedException.class,
+                            refused -> assertThat(refused.statusCode()).isEqualTo(403));
         }
     }
 
     @Test
     void theInjectedClientSignsWithTheApisClockAndAClientOnAnotherClockIsRefused() {
         assertAllPassed(run(MovedClock.class), 1);
-        assertThat(SEEN).containsEntry("injected", 1L);
-        assertThat((String) SEEN.get("system clock")).startsWith("403");
     }
 
     // --- bad configurations fail the class with a message that says what to do
@@ -377,7 +373,7 @@ class LocalCounterApiExtensionTest {
 
         @Test
         void never() {
-            SEEN.put("ran", true);
+            fail("a test ran without its API");
         }
     }
 
