@@ -9,8 +9,8 @@
  * {@link io.github.atomiccounters.junit.TableReset} says when the tables are emptied.
  *
  * <p>Everything it runs on is optional in this library's pom (so that a CDK app using only the construct gets
- * none of it): a consumer adds JUnit Jupiter, the local runtime's dependencies (DynamoDB Local, Velocity, Jayway
- * JsonPath, json-smart, the JSON Schema validator, the AWS SDK's DynamoDB client and URL connection client) and the
+ * none of it): a consumer adds JUnit Jupiter, the local runtime's dependencies (DynamoDB Local, Jayway JsonPath,
+ * json-smart, the JSON Schema validator, the AWS SDK's DynamoDB client and URL connection client) and the
  * client's (the AWS SDK's {@code http-auth-aws} and {@code auth}; in the compile scope when the application itself
  * uses the client) to its test scope; docs/junit-extension.md lists them with their versions.
  */
