@@ -49,6 +49,10 @@ import java.util.regex.Pattern;
 public final class OpenApiGenerator {
 
     public static final String OPENAPI_VERSION = "3.0.3";
+
+    /** {@code info.license}: the project's license (the LICENSE file, the pom's licenses), as the AWS CDK's. */
+    public static final String LICENSE_NAME = "Apache-2.0";
+    public static final String LICENSE_URL = "https://www.apache.org/licenses/LICENSE-2.0";
     public static final String JSON = "application/json";
     public static final String ANY_METHOD_KEY = "x-amazon-apigateway-any-method";
 
@@ -179,6 +183,10 @@ public final class OpenApiGenerator {
         info.put("description", "Generated from the API Gateway REST API of a synthesized CloudFormation template. "
                 + "CORS preflight (OPTIONS) methods are not listed.");
         info.put("version", "1");
+        Map<String, Object> license = new LinkedHashMap<>();
+        license.put("name", LICENSE_NAME);
+        license.put("url", LICENSE_URL);
+        info.put("license", license);
         doc.put("info", info);
         doc.put("servers", List.of(server(serverUrl, api.stageName())));
         doc.put("paths", paths(api));
