@@ -105,6 +105,37 @@ class DeployRulesTest {
         assertThat(ruleIds()).doesNotHaveDuplicates();
     }
 
+    /** The rule table of docs/deploying.md: id -> description. */
+    static Map<String, String> documentedRules(String markdown) {
+        Map<String, String> rules = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\| `(Deploy-[A-Za-z]+)` \\| ([^|]+) \\| \\[",
+                java.util.regex.Pattern.MULTILINE).matcher(markdown);
+        while (m.find()) {
+            rules.put(m.group(1), m.group(2).trim());
+        }
+        return rules;
+    }
+
+    /** Every rule, the template-size plugin included: id -> description. */
+    static Map<String, String> allRules() {
+        Map<String, String> rules = new LinkedHashMap<>();
+        DeployRules.RULES.forEach(r -> rules.put(r.id(), r.description()));
+        rules.put(TemplateSizeRule.ID, TemplateSizeRule.DESCRIPTION);
+        return rules;
+    }
+
+    @Test
+    void docsDeployingListsEveryRuleWithItsDescription() throws IOException {
+        String doc = Files.readString(Path.of("docs", "deploying.md"));
+        assertThat(documentedRules(doc)).containsExactlyEntriesOf(allRules());
+        // the pair: a row gone or reworded is a difference
+        String drifted = doc.replace("| `Deploy-StageName` | API Gateway stage names", "| `Deploy-StageName` | Stage names")
+                .replaceAll("(?m)^\\| `Deploy-ModelName` .*\\n", "");
+        assertThat(documentedRules(drifted)).doesNotContainKey("Deploy-ModelName")
+                .containsEntry("Deploy-StageName", "Stage names are letters, digits, '-' and '_', at most 128")
+                .isNotEqualTo(allRules());
+    }
+
     @ParameterizedTest
     @MethodSource("ruleIds")
     void ourConstructPassesTheRule(String ruleId) {
