@@ -94,8 +94,10 @@ public final class DeployRules {
         List<Finding> findings = new ArrayList<>();
         for (IConstruct child : scope.getNode().findAll()) {
             if (child instanceof CfnResource resource) {
+                // each lookup of a construct's scopes is a call into the CDK's runtime: only when acknowledged
+                List<IConstruct> scopes = ACKNOWLEDGED.isEmpty() ? List.of() : resource.getNode().getScopes();
                 for (DeployRule rule : rules) {
-                    if (acknowledgment(resource, rule.id()) == null) {
+                    if (acknowledgment(scopes, rule.id()) == null) {
                         findings.addAll(rule.check(resource, stack));
                     }
                 }
@@ -127,7 +129,11 @@ public final class DeployRules {
      * @return the reason, or null when the rule applies
      */
     public static String acknowledgment(IConstruct construct, String ruleId) {
-        for (IConstruct scope : construct.getNode().getScopes()) {
+        return acknowledgment(construct.getNode().getScopes(), ruleId);
+    }
+
+    private static String acknowledgment(List<IConstruct> scopes, String ruleId) {
+        for (IConstruct scope : scopes) {
             Map<String, String> rules = ACKNOWLEDGED.get(scope);
             if (rules != null && rules.containsKey(ruleId)) {
                 return rules.get(ruleId);

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.apigateway.CfnAuthorizer;
+import software.amazon.awscdk.services.apigateway.CfnModel;
+import software.amazon.awscdk.services.apigateway.CfnRequestValidator;
+import software.amazon.awscdk.services.apigateway.CfnRestApi;
+import software.amazon.awscdk.services.apigateway.CfnStage;
 import software.constructs.IConstruct;
 
 import java.util.ArrayList;
@@ -20,21 +25,34 @@ import java.util.Optional;
 public final class StackResources {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The L1 types a rule follows a {@code Ref} to; only these are indexed by logical id (resolving every id is slow). */
+    private static final List<Class<? extends CfnResource>> REFERENCED = List.of(CfnRestApi.class, CfnStage.class,
+            CfnModel.class, CfnRequestValidator.class, CfnAuthorizer.class);
+
     private final Stack stack;
     private final List<CfnResource> all = new ArrayList<>();
-    private final Map<String, CfnResource> byLogicalId = new LinkedHashMap<>();
+    private Map<String, CfnResource> byLogicalId;
 
     private StackResources(Stack stack) {
         this.stack = stack;
         for (IConstruct child : stack.getNode().findAll()) {
-            if (child instanceof CfnResource resource && Stack.of(resource) == stack) {
+            if (child instanceof CfnResource resource) {
                 all.add(resource);
-                Object id = stack.resolve(resource.getLogicalId());
-                if (id instanceof String logicalId) {
+            }
+        }
+    }
+
+    private Map<String, CfnResource> byLogicalId() {
+        if (byLogicalId == null) {
+            byLogicalId = new LinkedHashMap<>();
+            for (CfnResource resource : all) {
+                if (REFERENCED.stream().anyMatch(t -> t.isInstance(resource)) && Stack.of(resource) == stack
+                        && stack.resolve(resource.getLogicalId()) instanceof String logicalId) {
                     byLogicalId.put(logicalId, resource);
                 }
             }
         }
+        return byLogicalId;
     }
 
     /**
@@ -80,7 +98,7 @@ public final class StackResources {
 
     /**
      * The resource a resolved {@code {"Ref": id}} or {@code {"Fn::GetAtt": [id, ...]}} points at, if it is in this
-     * stack.
+     * stack and is a REST API, stage, model, request validator or authorizer.
      *
      * @param resolved a resolved value
      * @return the resource referenced
@@ -90,7 +108,7 @@ public final class StackResources {
             Object target = map.containsKey("Ref") ? map.get("Ref")
                     : map.get("Fn::GetAtt") instanceof List<?> getAtt && !getAtt.isEmpty() ? getAtt.get(0) : null;
             if (target instanceof String id) {
-                return Optional.ofNullable(byLogicalId.get(id));
+                return Optional.ofNullable(byLogicalId().get(id));
             }
         }
         return Optional.empty();
