@@ -104,8 +104,8 @@ class EveryConfigurationTest {
     void theExampleIsSynthesizedWithTheExamplesProps() throws IOException {
         String source = Files.readString(SEED_TABLE_APP);
         Map<String, String> calls = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("\\.(partitionKeyName|sortKeyName|sortKeyValue|valueAttributeName)\\(\"([^\"]*)\"\\)")
-                .matcher(source);
+        Matcher m = Pattern.compile(
+                "\\.(partitionKeyName|sortKeyName|sortKeyValue|valueAttributeName)\\(\"([^\"]*)\"\\)").matcher(source);
         while (m.find()) {
             calls.put(m.group(1), m.group(2));
         }
@@ -124,7 +124,8 @@ class EveryConfigurationTest {
         for (Map.Entry<String, Path> t : templates.entrySet()) {
             assertThat(TemplateSizeRule.problem(t.getValue())).as(t.getKey()).isEmpty();
             // over the 51,200 bytes of an inline body: deploying needs cdk bootstrap's bucket (docs/deploying.md)
-            assertThat(Files.size(t.getValue())).as(t.getKey()).isGreaterThan(TemplateSizeRule.MAX_INLINE_TEMPLATE_BYTES);
+            assertThat(Files.size(t.getValue())).as(t.getKey())
+                    .isGreaterThan(TemplateSizeRule.MAX_INLINE_TEMPLATE_BYTES);
         }
     }
 

@@ -88,7 +88,7 @@ class ErrorCatalogTest {
     }
 
     private static final Pattern ROW = Pattern.compile(
-            "^\\| ([0-9, ]+) \\| `([A-Za-z]+)` \\| (.+) \\| (no|always|if replay-safe) \\| `([A-Za-z]+)` \\|$",
+            "^\\| ([0-9 /]+) \\| `([A-Za-z]+)` \\| (.+) \\| (no|always|if replay-safe) \\| `([A-Za-z]+)` \\|$",
             Pattern.MULTILINE);
 
     static Map<String, Row> tableRows(String markdown) {
@@ -111,7 +111,7 @@ class ErrorCatalogTest {
             case IF_REPLAY_SAFE -> "if replay-safe";
             case NEVER -> "no";
         };
-        return new Row(code.statuses().stream().map(String::valueOf).collect(Collectors.joining(", ")), code.code(),
+        return new Row(code.statuses().stream().map(String::valueOf).collect(Collectors.joining(" / ")), code.code(),
                 code.meaning(), retry, code.exception().getSimpleName());
     }
 
@@ -155,7 +155,8 @@ class ErrorCatalogTest {
     // ---- verify's expectations
 
     /** "404 NotFound" (and "403 InvalidApiKey or Forbidden"): each status and code verify expects. */
-    private static final Pattern EXPECTED = Pattern.compile("\\b([1-5][0-9]{2}) ([A-Z][A-Za-z]+)((?: or [A-Z][A-Za-z]+)*)");
+    private static final Pattern EXPECTED =
+            Pattern.compile("\\b([1-5][0-9]{2}) ([A-Z][A-Za-z]+)((?: or [A-Z][A-Za-z]+)*)");
     /** checkError(title, "409 Code...", SomeException.class, ...): the exception verify expects for a code. */
     private static final Pattern CHECK_ERROR = Pattern.compile(
             "checkError\\(\"[^\"]*\",\\s*\"([1-5][0-9]{2}) ([A-Z][A-Za-z]+)[^\"]*\",\\s*([A-Za-z]+)\\.class");

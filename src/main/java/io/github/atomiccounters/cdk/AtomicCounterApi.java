@@ -375,7 +375,8 @@ public class AtomicCounterApi extends Construct {
         }
         if (props.getStageName() == null || !STAGE_NAME.matcher(props.getStageName()).matches()) {
             throw new IllegalArgumentException("stageName: expected 1-128 characters of A-Z a-z 0-9 _ - (API Gateway's "
-                    + "stage names) but got " + (props.getStageName() == null ? "null" : "'" + props.getStageName() + "'"));
+                    + "stage names) but got "
+                    + (props.getStageName() == null ? "null" : "'" + props.getStageName() + "'"));
         }
         if (props.getTable() == null && (!"pk".equals(props.getPartitionKeyName())
                 || !"sk".equals(props.getSortKeyName()))) {

@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CDK app: one {@link CounterStack}, checked by cdk-nag's AwsSolutions pack and the deploy rules. {@code cdk.json} runs
- * {@link #main}; the local runtime synthesizes the same app in-process with {@link #synthesizeTemplate}.
+ * The CDK app: one {@link CounterStack}, checked by cdk-nag's AwsSolutions pack and the deploy rules.
+ * {@code cdk.json} runs {@link #main}; the local runtime synthesizes the same app in-process with
+ * {@link #synthesizeTemplate}.
  */
 public final class CounterApp {
     /** The stack's name unless the {@code stackName} context option gives another. */

@@ -129,7 +129,8 @@ class DeployRulesTest {
         String doc = Files.readString(Path.of("docs", "deploying.md"));
         assertThat(documentedRules(doc)).containsExactlyEntriesOf(allRules());
         // the pair: a row gone or reworded is a difference
-        String drifted = doc.replace("| `Deploy-StageName` | API Gateway stage names", "| `Deploy-StageName` | Stage names")
+        String drifted = doc.replace("| `Deploy-StageName` | API Gateway stage names",
+                        "| `Deploy-StageName` | Stage names")
                 .replaceAll("(?m)^\\| `Deploy-ModelName` .*\\n", "");
         assertThat(documentedRules(drifted)).doesNotContainKey("Deploy-ModelName")
                 .containsEntry("Deploy-StageName", "Stage names are letters, digits, '-' and '_', at most 128")

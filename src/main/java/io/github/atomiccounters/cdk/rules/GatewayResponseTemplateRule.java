@@ -27,7 +27,8 @@ public final class GatewayResponseTemplateRule extends BaseRule {
     /** The rule. */
     public GatewayResponseTemplateRule() {
         super("Deploy-GatewayResponseTemplate", "Gateway response templates are plain text with $context references",
-                "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.responseTemplates.html");
+                "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+                        + "api-gateway-swagger-extensions-gateway-responses.responseTemplates.html");
     }
 
     /**

@@ -17,9 +17,9 @@ import java.util.Set;
 /**
  * What a method references lives in the method's own REST API and exists when the method is created: its request
  * validator and authorizer (by {@code Ref}), its request and response models (by {@code Ref}, or by the name of a
- * model of the stack's API it waits for, or API Gateway's built-in {@code Empty} and {@code Error}). PutMethod looks each up in the
- * method's API ({@code requestValidatorId}, {@code authorizerId}, {@code requestModels}: "a Model name"); one that
- * is not there fails with "Invalid ... identifier specified".
+ * model of the stack's API it waits for, or API Gateway's built-in {@code Empty} and {@code Error}). PutMethod looks
+ * each up in the method's API ({@code requestValidatorId}, {@code authorizerId}, {@code requestModels}: "a Model
+ * name"); one that is not there fails with "Invalid ... identifier specified".
  */
 public final class MethodReferencesRule extends BaseRule {
     /** The models every REST API has without creating them. */

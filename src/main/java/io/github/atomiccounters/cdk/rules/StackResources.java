@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class StackResources {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The L1 types a rule follows a {@code Ref} to; only these are indexed by logical id (resolving every id is slow). */
+    /** The L1 types a rule follows a {@code Ref} to: only these are indexed by logical id (resolving ids is slow). */
     private static final List<Class<? extends CfnResource>> REFERENCED = List.of(CfnRestApi.class, CfnStage.class,
             CfnModel.class, CfnRequestValidator.class, CfnAuthorizer.class);
 
