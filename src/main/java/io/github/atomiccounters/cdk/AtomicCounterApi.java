@@ -1,5 +1,7 @@
 package io.github.atomiccounters.cdk;
 
+import io.github.atomiccounters.cdk.rules.DeployRules;
+import io.github.atomiccounters.cdk.rules.LoggingRoleRule;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Annotations;
@@ -72,7 +74,7 @@ import java.util.regex.Pattern;
  * No Lambda is in the path. The REST API is this construct's {@code "Resource"} child.
  *
  * <p>With the default props it creates the table (keys {@code pk}/{@code sk}, on demand, point-in-time recovery,
- * deletion protection, retained, TTL on {@code expiresAt}), an IAM-authorized regional REST API with stage
+ * retained on delete, TTL on {@code expiresAt}), an IAM-authorized regional REST API with stage
  * {@code v1}, request validation, JSON access logs, throttling, one gateway response per API Gateway error, and
  * alarms on 5XX answers, p99 latency and DynamoDB throttling. {@link AtomicCounterApiProps} says what can be
  * configured, e.g. an existing table:
@@ -87,7 +89,9 @@ import java.util.regex.Pattern;
  * readerRole.addToPolicy(counters.invokeStatement("GET", "/counters/*"));   // read-only callers
  * }</pre>
  *
- * <p>The construct registers {@link ApiGatewayLimits} on its REST API and cdk-nag suppressions (each with its
+ * <p>The construct registers the deploy-rules pack ({@code io.github.atomiccounters.cdk.rules.DeployRules}: what AWS
+ * services refuse at deploy time, checked at synthesis) on itself, hashes everything its stage serves into the
+ * Deployment's logical id so that every change reaches the stage, and adds cdk-nag suppressions (each with its
  * reason) for the AwsSolutions findings that follow from its design or from the chosen {@link AuthMode}.
  */
 public class AtomicCounterApi extends Construct {
@@ -197,6 +201,8 @@ public class AtomicCounterApi extends Construct {
     private static final String JSON = "application/json";
     /** Key names and values go into the templates unescaped (through stage variables): keep them plain. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,255}");
+    /** API Gateway's stage names (CreateStage). */
+    private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final List<String> ERROR_STATUSES = List.of("400", "404", "409", "429", "500", "503");
 
     private final ITable table;
@@ -220,12 +226,13 @@ public class AtomicCounterApi extends Construct {
      * @param id    this construct's id within {@code scope}
      * @param props the configuration, from {@link AtomicCounterApiProps#builder()}
      * @throws IllegalArgumentException when {@code props} is null or a prop is invalid, with a message that names
-     *         the prop: a key name, sort key value, value attribute or stage name that is not 1-255 characters of
-     *         {@code A-Z a-z 0-9 _ . -}, a value attribute that is a key or one of {@link #RESERVED_ATTRIBUTES}, key
-     *         names other than {@code pk}/{@code sk} without an existing table, {@code userPool} without
-     *         {@link AuthMode#COGNITO} or the reverse, a {@code shardCount} that is not an integer from 1 to 100, a
-     *         limit or quota that is not positive, more than one CORS origin or one that is not an origin, a null
-     *         {@code authMode} or {@code accessLogRetention}
+     *         the prop: a key name, sort key value or value attribute that is not 1-255 characters of
+     *         {@code A-Z a-z 0-9 _ . -}, a stage name that is not 1-128 characters of {@code A-Z a-z 0-9 _ -}, a
+     *         value attribute that is a key or one of {@link #RESERVED_ATTRIBUTES}, key names other than
+     *         {@code pk}/{@code sk} without an existing table, {@code userPool} without {@link AuthMode#COGNITO} or
+     *         the reverse, a {@code shardCount} that is not an integer from 1 to 100, a rate that is not positive, a
+     *         burst or quota that is not a whole number from 1, more than one CORS origin or one that is not an
+     *         origin, a null {@code authMode} or {@code accessLogRetention}
      */
     public AtomicCounterApi(Construct scope, String id, AtomicCounterApiProps props) {
         super(scope, id);
@@ -269,13 +276,23 @@ public class AtomicCounterApi extends Construct {
         }
 
         addGatewayResponses(props);
-        ApiGatewayLimits.addTo(api);
         VelocityCompatibility.addTo(this);
         if (props.getAuthMode() == AuthMode.API_KEY) {
             addUsagePlan(props);
         }
         addAlarms();
         addNagSuppressions(props);
+        DeployRules.addTo(this);
+        DeploymentInputs.hashInto(api, this);
+        if (!props.isCloudWatchRole()) {
+            // the stage logs; the deployer says the account's API Gateway settings already name a CloudWatch role
+            DeployRules.acknowledge(api, new LoggingRoleRule().id(), "cloudWatchRole is false: the deployer states "
+                    + "that the account's API Gateway settings already name a CloudWatch Logs role");
+            Annotations.of(this).addWarningV2("atomic-counters:account-cloudwatch-role", "cloudWatchRole is false: "
+                    + "the stage logs, so the deployment fails (\"CloudWatch Logs role ARN must be set in account "
+                    + "settings to enable logging\") unless this account and region already have the role; check with "
+                    + "'aws apigateway get-account --query cloudwatchRoleArn'.");
+        }
         if (props.getTable() != null) {
             // TTL is a table setting: the construct cannot enable it on a table it does not own
             Annotations.of(this).addWarningV2("atomic-counters:existing-table-ttl", "With an existing table, "
@@ -357,7 +374,11 @@ public class AtomicCounterApi extends Construct {
                     + props.getPartitionKeyName() + ", " + props.getSortKeyName() + ") but got '"
                     + props.getValueAttributeName() + "'");
         }
-        requirePlain("stageName", props.getStageName(), false);
+        if (props.getStageName() == null || !STAGE_NAME.matcher(props.getStageName()).matches()) {
+            throw new IllegalArgumentException("stageName: expected 1-128 characters of A-Z a-z 0-9 _ - (API Gateway's "
+                    + "stage names) but got "
+                    + (props.getStageName() == null ? "null" : "'" + props.getStageName() + "'"));
+        }
         if (props.getTable() == null && (!"pk".equals(props.getPartitionKeyName())
                 || !"sk".equals(props.getSortKeyName()))) {
             throw new IllegalArgumentException("partitionKeyName/sortKeyName: only apply to an existing table "
@@ -377,10 +398,10 @@ public class AtomicCounterApi extends Construct {
             throw new IllegalArgumentException("shardCount: expected an integer from 1 to 100 but got " + shards);
         }
         requirePositive("throttlingRateLimit", props.getThrottlingRateLimit());
-        requirePositive("throttlingBurstLimit", props.getThrottlingBurstLimit());
+        requireCount("throttlingBurstLimit", props.getThrottlingBurstLimit());
         requirePositive("apiKeyRateLimit", props.getApiKeyRateLimit());
-        requirePositive("apiKeyBurstLimit", props.getApiKeyBurstLimit());
-        requirePositive("apiKeyQuotaPerDay", props.getApiKeyQuotaPerDay());
+        requireCount("apiKeyBurstLimit", props.getApiKeyBurstLimit());
+        requireCount("apiKeyQuotaPerDay", props.getApiKeyQuotaPerDay());
         List<String> origins = props.getCorsAllowOrigins();
         if (origins.size() > 1) {
             throw new IllegalArgumentException("corsAllowOrigins: expected one origin or \"*\" (the same header "
@@ -411,6 +432,15 @@ public class AtomicCounterApi extends Construct {
         }
     }
 
+    /** A burst or a quota: API Gateway types them as 32-bit integers, and refuses a fraction at deploy time. */
+    private static void requireCount(String prop, Number value) {
+        if (value == null || value.doubleValue() < 1 || value.doubleValue() != Math.rint(value.doubleValue())
+                || value.doubleValue() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(prop + ": expected a whole number from 1 to " + Integer.MAX_VALUE
+                    + " (API Gateway takes an integer) but got " + value);
+        }
+    }
+
     private Table createTable() {
         return Table.Builder.create(this, "Table")
                 .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
@@ -418,8 +448,10 @@ public class AtomicCounterApi extends Construct {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true).build())
-                .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
+                // kept on delete and replacement, removed by a rolled-back create (RetainExceptOnCreate). No
+                // deletion protection: a protected table "cannot be deleted by any user or process", so the rollback
+                // of a failed first deploy could not remove it and would itself fail (docs/deploying.md)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .encryption(TableEncryption.AWS_MANAGED)
                 .timeToLiveAttribute(TTL_ATTRIBUTE)
                 .build();
@@ -428,7 +460,7 @@ public class AtomicCounterApi extends Construct {
     private RestApi createRestApi(AtomicCounterApiProps props) {
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(props.getAccessLogRetention())
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         // The templates read the table and key names from these, so the same files serve any table.
         Map<String, String> variables = new LinkedHashMap<>();
@@ -446,7 +478,6 @@ public class AtomicCounterApi extends Construct {
                 .description("Atomic counters: API Gateway integrations straight to DynamoDB")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
                 .cloudWatchRole(props.isCloudWatchRole())
-                .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
                 .apiKeySourceType(ApiKeySourceType.HEADER)
                 .deployOptions(StageOptions.builder()
                         .stageName(props.getStageName())
@@ -460,7 +491,7 @@ public class AtomicCounterApi extends Construct {
                         .tracingEnabled(true)
                         .metricsEnabled(true)
                         .throttlingRateLimit(props.getThrottlingRateLimit())
-                        .throttlingBurstLimit(props.getThrottlingBurstLimit())
+                        .throttlingBurstLimit(wholeNumber(props.getThrottlingBurstLimit()))
                         .build());
         if (!props.getCorsAllowOrigins().isEmpty()) {
             builder.defaultCorsPreflightOptions(CorsOptions.builder()
@@ -471,6 +502,10 @@ public class AtomicCounterApi extends Construct {
                     .maxAge(Duration.hours(1))
                     .build());
         }
+        if (props.isCloudWatchRole()) {
+            // the role is the account's setting, other APIs may log through it: kept on delete (RetainExceptOnCreate)
+            builder.cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
+        }
         RestApi restApi = builder.build();
         // RestApi adds an "Endpoint" output with a generated id; the stack names its own ApiUrl output instead
         restApi.getNode().tryRemoveChild("Endpoint");
@@ -479,7 +514,8 @@ public class AtomicCounterApi extends Construct {
 
     private IModel createModel(String file) {
         String name = file.substring(file.lastIndexOf('/') + 1, file.lastIndexOf('.'));
-        String title = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Request";
+        // API Gateway model names are alphanumeric: models/shard-increment.json -> ShardIncrementRequest
+        String title = pascalCase(name.replace('-', '_')) + "Request";
         Model model = Model.Builder.create(this, title + "Model")
                 .restApi(api)
                 .contentType(JSON)
@@ -622,10 +658,10 @@ public class AtomicCounterApi extends Construct {
                 .description("Rate, burst and daily quota of each API key of the counter API")
                 .throttle(ThrottleSettings.builder()
                         .rateLimit(props.getApiKeyRateLimit())
-                        .burstLimit(props.getApiKeyBurstLimit().intValue())
+                        .burstLimit(wholeNumber(props.getApiKeyBurstLimit()))
                         .build())
                 .quota(QuotaSettings.builder()
-                        .limit(props.getApiKeyQuotaPerDay().intValue())
+                        .limit(wholeNumber(props.getApiKeyQuotaPerDay()))
                         .period(Period.DAY)
                         .build())
                 .apiStages(List.of(UsagePlanPerApiStage.builder()
@@ -634,6 +670,11 @@ public class AtomicCounterApi extends Construct {
                         .build()))
                 .build());
         plan.addApiKey(api.addApiKey("ApiKey"));
+    }
+
+    /** A validated whole number (requireCount) as the int the L2 takes, never cut. */
+    private static int wholeNumber(Number value) {
+        return Math.toIntExact((long) value.doubleValue());
     }
 
     private void addAlarms() {

@@ -66,8 +66,9 @@ public final class AtomicCounterApiProps {
      * are deleted once expired (answers never depend on it; synthesis warns as a reminder).
      *
      * @return the existing table, or null for a new one
-     * @default a new table: {@code pk}/{@code sk} strings, on demand, point-in-time recovery, deletion protection,
-     *          retained, AWS-managed encryption, TTL on {@code expiresAt}
+     * @default a new table: {@code pk}/{@code sk} strings, on demand, point-in-time recovery, kept on delete and
+     *          replacement but removed by a rolled-back create ({@code RETAIN_ON_UPDATE_OR_DELETE}), AWS-managed
+     *          encryption, TTL on {@code expiresAt}
      */
     public ITable getTable() {
         return table;
@@ -153,7 +154,7 @@ public final class AtomicCounterApiProps {
     /**
      * Usage plan burst per API key (requests), with {@link AuthMode#API_KEY}; ignored otherwise.
      *
-     * @return the burst limit, greater than 0
+     * @return the burst limit, a whole number from 1 (API Gateway takes an integer)
      * @default 20
      */
     public Number getApiKeyBurstLimit() {
@@ -164,7 +165,7 @@ public final class AtomicCounterApiProps {
      * Usage plan requests per day per API key, with {@link AuthMode#API_KEY}; ignored otherwise. A key past it
      * gets 429 {@code QuotaExceeded}.
      *
-     * @return the daily quota, greater than 0
+     * @return the daily quota, a whole number from 1 (API Gateway takes an integer)
      * @default 100000
      */
     public Number getApiKeyQuotaPerDay() {
@@ -196,7 +197,7 @@ public final class AtomicCounterApiProps {
     /**
      * Stage-wide burst (requests) over all callers.
      *
-     * @return the stage's burst limit, greater than 0
+     * @return the stage's burst limit, a whole number from 1 (API Gateway takes an integer)
      * @default 200
      */
     public Number getThrottlingBurstLimit() {
@@ -216,7 +217,8 @@ public final class AtomicCounterApiProps {
     }
 
     /**
-     * The stage name, the first segment of every URL path ({@code https://.../v1/counters/likes}).
+     * The stage name, the first segment of every URL path ({@code https://.../v1/counters/likes}): 1 to 128
+     * letters, digits, {@code -} and {@code _}, as API Gateway accepts them.
      *
      * @return the stage name
      * @default {@code "v1"}
@@ -236,8 +238,10 @@ public final class AtomicCounterApiProps {
     }
 
     /**
-     * Whether to create the account-wide role API Gateway needs to write execution logs. Turn it off when the
-     * account already has one.
+     * Whether to create the account-wide role API Gateway needs to write logs, and the account setting that names
+     * it. Turn it off only when the account and region already have that setting: the stage logs, and API Gateway
+     * refuses a logging stage without it (synthesis warns; the deploy rule {@code Deploy-LoggingRole} is
+     * acknowledged with that reason).
      *
      * @return true to create the role
      * @default true
@@ -374,7 +378,7 @@ public final class AtomicCounterApiProps {
         /**
          * Usage plan burst per API key (requests), with {@link AuthMode#API_KEY}.
          *
-         * @param apiKeyBurstLimit the burst, greater than 0
+         * @param apiKeyBurstLimit the burst, a whole number from 1
          * @return this builder
          * @default 20
          */
@@ -386,7 +390,7 @@ public final class AtomicCounterApiProps {
         /**
          * Usage plan requests per day per API key, with {@link AuthMode#API_KEY}.
          *
-         * @param apiKeyQuotaPerDay the daily quota, greater than 0
+         * @param apiKeyQuotaPerDay the daily quota, a whole number from 1
          * @return this builder
          * @default 100000
          */
@@ -422,7 +426,7 @@ public final class AtomicCounterApiProps {
         /**
          * Stage-wide burst (requests).
          *
-         * @param throttlingBurstLimit the burst, greater than 0
+         * @param throttlingBurstLimit the burst, a whole number from 1
          * @return this builder
          * @default 200
          */
@@ -446,7 +450,7 @@ public final class AtomicCounterApiProps {
         /**
          * The stage name, the first segment of every URL path.
          *
-         * @param stageName the name (1-255 characters of {@code A-Z a-z 0-9 _ . -})
+         * @param stageName the name (1-128 characters of {@code A-Z a-z 0-9 _ -})
          * @return this builder
          * @default {@code "v1"}
          */
@@ -468,8 +472,8 @@ public final class AtomicCounterApiProps {
         }
 
         /**
-         * Whether to create the account-wide role API Gateway needs to write execution logs; false when the account
-         * already has one.
+         * Whether to create the account-wide role API Gateway needs to write logs; false only when the account
+         * already has it (see {@link AtomicCounterApiProps#isCloudWatchRole()}).
          *
          * @param cloudWatchRole true to create it
          * @return this builder

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads the files under {@code velocity-templates/} from the classpath (the build copies them there), so the
@@ -15,6 +17,8 @@ import java.util.Map;
  */
 public final class TemplateFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Test seam: file -> text read instead of the resource, on this thread ({@link #withText}). */
+    private static final ThreadLocal<Map<String, String>> SUBSTITUTES = ThreadLocal.withInitial(HashMap::new);
 
     private TemplateFiles() {
     }
@@ -28,6 +32,10 @@ public final class TemplateFiles {
      * @throws java.io.UncheckedIOException when it cannot be read
      */
     public static String read(String relativePath) {
+        String substitute = SUBSTITUTES.get().get(relativePath);
+        if (substitute != null) {
+            return substitute;
+        }
         String resource = "velocity-templates/" + relativePath;
         try (InputStream in = TemplateFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -53,6 +61,24 @@ public final class TemplateFiles {
             return JSON.readValue(read(relativePath), new TypeReference<Map<String, Object>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("invalid JSON in velocity-templates/" + relativePath, e);
+        }
+    }
+
+    /**
+     * Runs {@code body} with {@code relativePath} read as {@code text} on this thread, for tests that prove an edited
+     * file changes what is deployed (every kind of file this class reads, fragments included).
+     */
+    static <T> T withText(String relativePath, String text, Supplier<T> body) {
+        Map<String, String> substitutes = SUBSTITUTES.get();
+        String previous = substitutes.put(relativePath, text);
+        try {
+            return body.get();
+        } finally {
+            if (previous == null) {
+                substitutes.remove(relativePath);
+            } else {
+                substitutes.put(relativePath, previous);
+            }
         }
     }
 }

@@ -16,8 +16,9 @@
  * </ul>
  *
  * <p>The mapping templates are the files under {@code velocity-templates/}, read from the classpath by
- * {@link io.github.atomiccounters.cdk.TemplateFiles} and deployed as they are;
- * {@link io.github.atomiccounters.cdk.ApiGatewayLimits} checks at synthesis what API Gateway documents about them.
+ * {@link io.github.atomiccounters.cdk.TemplateFiles} and deployed as they are. At synthesis, the deploy-rules pack
+ * (package {@code io.github.atomiccounters.cdk.rules}) checks what AWS services refuse at deploy time: model and
+ * stage names, stage variables, integer limits, logging without the account's role, template sizes, and more.
  * The HTTP API these deploy is described in the project's README; {@link io.github.atomiccounters.client} is a
  * typed Java client of it.
  */

@@ -4,6 +4,7 @@ import io.github.atomiccounters.client.AccessDeniedException;
 import io.github.atomiccounters.client.BadRequestException;
 import io.github.atomiccounters.client.Counter;
 import io.github.atomiccounters.client.CounterApiException;
+import io.github.atomiccounters.client.ErrorCode;
 import io.github.atomiccounters.client.CounterClient;
 import io.github.atomiccounters.client.DecrementRequest;
 import io.github.atomiccounters.client.ExpectedValueMismatchException;
@@ -538,7 +539,8 @@ public final class ContractSuite {
 
     private static String apiKeyRefusal(AccessDeniedException e) {
         boolean expected = e.statusCode() == 403
-                && e.errorCode().filter(c -> c.equals("InvalidApiKey") || c.equals("Forbidden")).isPresent();
+                && e.errorCode().filter(c -> c.equals(ErrorCode.INVALID_API_KEY.code())
+                        || c.equals(ErrorCode.FORBIDDEN.code())).isPresent();
         return expected ? "403 InvalidApiKey or Forbidden" : status(e);
     }
 
