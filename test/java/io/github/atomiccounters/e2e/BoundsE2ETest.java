@@ -21,15 +21,20 @@ import static io.github.atomiccounters.e2e.RefusalMessagesE2ETest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every number a client sends is bounded, in the model and in the template before any digit loop, so no loop runs
- * more than 77 times and no client value reaches the engine's 1,000-iteration cap: at each bound, the last value in
- * is taken and the first one out is a 400 that says why; a 1,001-digit number is one too. In are all the numbers
- * DynamoDB holds within the contract: 38 digits before the point, 38 after.
+ * Every number a client sends is bounded, in the model and in the template before any digit loop, so no loop reads
+ * more than 127 characters and no client value reaches the engine's 1,000-iteration cap: at each bound, the last value
+ * in is taken and the first one out is a 400 that says why; a 1,001-digit number is one too. In are all the numbers
+ * DynamoDB holds within the contract: JSON integers over its whole range (below 10^126), decimal strings of 38 digits
+ * before the point and 38 after.
  */
 class BoundsE2ETest {
     private static final String NINES = "9".repeat(38);
     private static final String TEN_TO_38 = "1" + "0".repeat(38);
     private static final String THOUSAND_DIGITS = "1" + "0".repeat(1000);
+    /** The largest number DynamoDB holds: 38 nines, then zeros up to 126 digits. */
+    private static final String BIGGEST = NINES + "0".repeat(88);
+    private static final String LONGEST = "9".repeat(126);
+    private static final String TEN_TO_126 = "1" + "0".repeat(126);
     private static final String SMALLEST = "0." + "0".repeat(37) + "1";
 
     private static LocalRuntime runtime;
@@ -46,7 +51,8 @@ class BoundsE2ETest {
     }
 
     private static String body(String template) {
-        return template.replace("NINES", NINES).replace("TEN_TO_38", TEN_TO_38)
+        return template.replace("BIGGEST", BIGGEST).replace("LONGEST", LONGEST).replace("TEN_TO_126", TEN_TO_126)
+                .replace("NINES", NINES).replace("TEN_TO_38", TEN_TO_38)
                 .replace("THOUSAND_DIGITS", THOUSAND_DIGITS).replace("SMALLEST", SMALLEST)
                 .replace("DECIMALS38", "1." + "2".repeat(37)).replace("WIDEST", NINES + "." + NINES)
                 .replace("DECIMALS39", "0." + "0".repeat(38) + "1");
@@ -55,6 +61,13 @@ class BoundsE2ETest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "POST|/increment|{\"by\": NINES}",
+            "POST|/increment|{\"by\": TEN_TO_38}",
+            "POST|/increment|{\"by\": BIGGEST}",
+            "POST|/increment|{\"by\": 1, \"max\": LONGEST}",
+            "POST|/increment|{\"by\": BIGGEST, \"max\": -LONGEST}",
+            "POST|/decrement|{\"by\": 1, \"min\": -LONGEST}",
+            "PUT||{\"value\": -BIGGEST, \"expected\": LONGEST}",
+            "PUT||{\"value\": TEN_TO_38}",
             "POST|/increment|{\"by\": \"NINES\"}",
             "POST|/increment|{\"by\": \"SMALLEST\"}",
             "POST|/increment|{\"by\": 1, \"max\": NINES}",
@@ -74,7 +87,8 @@ class BoundsE2ETest {
     void theLastValueInIsTaken(String method, String route, String body) {
         String name = fresh();
         ApiClient.Response r = api.send(method, "/counters/" + name + (route == null ? "" : route), body(body));
-        // 200, or 409 when a bound below the counter's 0 refuses the update: either way the numbers were read
+        // 200, or 409 when a bound (or an expected value no counter can hold) refuses the update: either way the numbers
+        // were read
         assertThat(r.status()).as(body(body) + " -> " + r.body()).isIn(200, 409);
         if (r.status() == 409) {
             assertThat(r.json().get("error").asText()).isIn("LimitExceeded", "ExpectedValueMismatch");
@@ -83,21 +97,21 @@ class BoundsE2ETest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "POST|/increment|{\"by\": TEN_TO_38}",
+            "POST|/increment|{\"by\": TEN_TO_126}",
             "POST|/increment|{\"by\": \"TEN_TO_38\"}",
             "POST|/increment|{\"by\": \"DECIMALS39\"}",
             "POST|/increment|{\"by\": THOUSAND_DIGITS}",
             "POST|/increment|{\"by\": \"THOUSAND_DIGITS\"}",
-            "POST|/increment|{\"max\": TEN_TO_38}",
-            "POST|/increment|{\"max\": -TEN_TO_38}",
+            "POST|/increment|{\"max\": TEN_TO_126}",
+            "POST|/increment|{\"max\": -TEN_TO_126}",
             "POST|/increment|{\"max\": THOUSAND_DIGITS}",
             "POST|/increment|{\"max\": -THOUSAND_DIGITS}",
             "POST|/increment|{\"max\": \"THOUSAND_DIGITS\"}",
             "POST|/increment|{\"window\": 60, \"max\": THOUSAND_DIGITS}",
-            "POST|/decrement|{\"min\": -TEN_TO_38}",
+            "POST|/decrement|{\"min\": -TEN_TO_126}",
             "POST|/decrement|{\"min\": -THOUSAND_DIGITS}",
             "POST|/decrement|{\"by\": THOUSAND_DIGITS, \"min\": 0}",
-            "PUT||{\"value\": TEN_TO_38}",
+            "PUT||{\"value\": TEN_TO_126}",
             "PUT||{\"value\": THOUSAND_DIGITS}",
             "PUT||{\"value\": 1, \"expected\": -THOUSAND_DIGITS}",
             "POST|/next|{\"count\": 0}",
@@ -129,16 +143,16 @@ class BoundsE2ETest {
 
     /**
      * The models alone bound every number (the template bounds them again, with the same answer): an integer within
-     * 10^38 (the nearest round number above 38 digits; a 39-digit one within it is the template's to refuse), a
-     * decimal string of at most 77 characters (78 signed).
+     * 10^126 (the range of a DynamoDB number; 10^126 itself, 127 digits, is the template's to refuse), a decimal string
+     * of at most 77 characters (78 signed).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "increment|{\"by\": NINES}|true", "increment|{\"by\": THOUSAND_DIGITS}|false",
-            "increment|{\"max\": -NINES}|true", "increment|{\"max\": -THOUSAND_DIGITS}|false",
+            "increment|{\"by\": LONGEST}|true", "increment|{\"by\": THOUSAND_DIGITS}|false",
+            "increment|{\"max\": -LONGEST}|true", "increment|{\"max\": -THOUSAND_DIGITS}|false",
             "increment|{\"max\": \"-WIDEST\"}|true", "increment|{\"max\": \"-WIDEST9\"}|false",
             "decrement|{\"min\": THOUSAND_DIGITS}|false", "decrement|{\"by\": \"WIDEST\"}|true",
-            "put|{\"value\": NINES, \"expected\": -NINES}|true", "put|{\"value\": THOUSAND_DIGITS}|false",
+            "put|{\"value\": LONGEST, \"expected\": -LONGEST}|true", "put|{\"value\": THOUSAND_DIGITS}|false",
             "shard-increment|{\"by\": THOUSAND_DIGITS}|false", "next|{\"count\": THOUSAND_DIGITS}|false"})
     void theModelsBoundEveryNumberToo(String model, String body, boolean valid) {
         JsonSchemaValidation.CompiledSchema schema = JsonSchemaValidation.compile(

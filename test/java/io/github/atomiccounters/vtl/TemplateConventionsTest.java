@@ -113,6 +113,32 @@ class TemplateConventionsTest {
         assertThat(templates()).noneMatch(file -> file.startsWith("fragments/"));
     }
 
+    /**
+     * Lines of a request template that read a body field without first asking whether there is a body: an empty body
+     * may reach a template as {@code {}} or as nothing (docs/aws-fidelity.md A31), and no field of it is read.
+     */
+    static List<String> bodyReadsWithoutBody(String file, String text) {
+        List<String> unguarded = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!line.startsWith("##") && line.contains("input.path('$.") && !line.contains("$hasBody &&")) {
+                unguarded.add(file + ":" + (i + 1));
+            }
+        }
+        return unguarded;
+    }
+
+    @Test
+    void noRequestTemplateReadsAFieldOfAnEmptyBody() {
+        for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
+            assertThat(bodyReadsWithoutBody(route.requestTemplate(), TemplateFiles.read(route.requestTemplate())))
+                    .as(route.requestTemplate()).isEmpty();
+        }
+        assertThat(bodyReadsWithoutBody("t.vtl", "#if($hasBody && \"$!input.path('$.a')\" != \"\")\n"
+                + "#if(\"$!input.path('$.b')\" != \"\")\n")).containsExactly("t.vtl:2");
+    }
+
     @Test
     void everyDeployedTemplateIsExpandedAndKeepsNoPlaceholder() {
         for (String file : templates()) {
