@@ -159,6 +159,23 @@ class RefusalsTest {
         assertThat(answer(cancelled(3), "n", headers(3, "k-1"), STAGE, keyed)[0]).isEqualTo("200 ");
     }
 
+    /** DELETE /counters/{name}/shards is a transaction of 100 deletes: its cancellations are never refusals. */
+    @Test
+    void aCancelledDeleteOfTheShardsIsAConflictOrThrottlingNotARefusal() throws Exception {
+        for (String[] c : new String[][] {{"TransactionConflict", "409 ConcurrentUpdate"},
+            {"ThrottlingError", "429 Throttled"}}) {
+            ObjectNode error = (ObjectNode) JSON.readTree(cancelled(100));
+            ((ObjectNode) error.get("CancellationReasons").get(37)).put("Code", c[0]);
+            for (int i = 0; i < 100; i++) {
+                if (i != 37) {
+                    ((ObjectNode) error.get("CancellationReasons").get(i)).put("Code", "None");
+                }
+            }
+            MappingContext context = context("/counters/{name}/shards", "DELETE");
+            assertThat(answer(error.toString(), "n", headers(3, null), STAGE, context)[0]).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
     /** A template refusing a body says what API Gateway's validator says (BAD_REQUEST_BODY). */
     @Test
     void theBodysMessageIsTheValidatorsMessage() throws Exception {
