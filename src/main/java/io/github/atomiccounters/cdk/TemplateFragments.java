@@ -101,7 +101,12 @@ public final class TemplateFragments {
         return new Expansion(text.toString(), Collections.unmodifiableList(origins));
     }
 
-    /** The fragments {@code source} names directly (not those they name in turn), in order, without repeats. */
+    /**
+     * The fragments a template names directly (not those they name in turn).
+     *
+     * @param source a template as written
+     * @return the fragment paths of its {@code ##@include} and {@code ##@wrap} lines, in order, without repeats
+     */
     public static Set<String> includedBy(String source) {
         Set<String> names = new LinkedHashSet<>();
         for (String line : source.split("\n", -1)) {
