@@ -76,6 +76,21 @@ class TemplateFragmentsTest {
         assertThat(rendered).isEqualTo("a\nb\n");
     }
 
+    /** Synthesis refuses a template Velocity 1.7 cannot run naming the fragment a composed line comes from. */
+    @Test
+    void aVelocity17ProblemInAFragmentIsNamedByTheFragment() {
+        Map<String, String> fragments = Map.of("fragments/cut.vtl", "## cuts\n#set($s = $t.substring(0, $t.length() - 3))\n");
+        TemplateFragments.Expansion composed = TemplateFragments.expand("request/t.vtl",
+                "## t\n#set($t = \"abcdef\")\n##@include fragments/cut.vtl\n$s\n", fragments::get);
+
+        assertThat(VelocityCompatibility.problems("velocity-templates/request/t.vtl", composed.text(), composed))
+                .singleElement().asString().startsWith("velocity-templates/request/t.vtl:5:")
+                .contains("(fragments/cut.vtl:2): Velocity 1.7");
+        assertThat(VelocityCompatibility.problems("velocity-templates/request/t.vtl", "## t\n#set($s = $t.substring("
+                + "0, $t.length() - 3))\n", TemplateFragments.expand("request/t.vtl", "x", f -> null)))
+                .singleElement().asString().startsWith("velocity-templates/request/t.vtl:2:40: Velocity 1.7");
+    }
+
     @Test
     void wrongMarkersAreRefusedWithTheirFileAndLine() {
         assertRefused("x\n##@include fragments/nope.vtl\n", "request/t.vtl:2: unknown fragment fragments/nope.vtl");
