@@ -119,6 +119,37 @@ class RenderCommandTest {
         assertThat(thenFails.err()).startsWith("error: 400 ");
     }
 
+    /** A template is rendered as deployed: its fragments come from the nearest directory above it that has them. */
+    @Test
+    void fragmentsAreExpandedFromTheTemplatesOwnTreeAndExpandedShowsTheResult() throws IOException {
+        Files.createDirectories(dir.resolve("fragments"));
+        Files.createDirectories(dir.resolve("request"));
+        Files.writeString(dir.resolve("fragments/hello.vtl"), "#set($greeting = \"hello @{who}\")\n");
+        String t = Files.writeString(dir.resolve("request/t.vtl"),
+                "##@include fragments/hello.vtl who=world\n$greeting").toString();
+
+        assertThat(run("--template", t).out()).isEqualTo("hello world");
+        Result shown = run("--template", t, "--expanded");
+        assertThat(shown.exit()).isZero();
+        assertThat(shown.out()).isEqualTo("## >> fragments/hello.vtl who=world\n#set($greeting = \"hello world\")\n"
+                + "$greeting");
+    }
+
+    @Test
+    void theProjectsTemplatesExpandAsTheyDeploy() {
+        Result shown = run("--template", "velocity-templates/request/increment.vtl", "--expanded");
+        assertThat(shown.exit()).isZero();
+        assertThat(shown.out()).isEqualTo(io.github.atomiccounters.cdk.TemplateFiles.read("request/increment.vtl"));
+    }
+
+    @Test
+    void aFragmentThatCannotBeExpandedExitsWith1NamingFileAndLine() throws IOException {
+        Result r = run("--template", file("bad.vtl", "x\n##@include fragments/none.vtl\n"));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("error: ").contains("bad.vtl:2: unknown fragment fragments/none.vtl");
+    }
+
     @Test
     void syntaxErrorExitsWith1() throws IOException {
         Result r = run("--template", file("syntax.vtl", "a\n#if($x"));

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * still fail every request. At synthesis every request and integration response template of the REST API is parsed
  * and initialised with Velocity 1.7 itself (bundled in this library's jar, so a CDK app using the construct needs no
  * dependency for it), and {@code #include}, {@code #parse} and {@code #evaluate}, which API Gateway does not offer, are
- * refused; synthesis fails naming the template file, line and column.
+ * refused; synthesis fails naming the template file, line and column (and, for a line composed in from a fragment,
+ * the fragment's file and line: {@link TemplateFragments}).
  */
 public final class VelocityCompatibility {
 
@@ -41,12 +42,22 @@ public final class VelocityCompatibility {
      * @return one message naming the template, line and column ({@code name:line:column: ...}), or empty
      */
     public static List<String> problems(String name, String template) {
+        return problems(name, template, null);
+    }
+
+    /** As {@link #problems(String, String)}, naming also the fragment a line of a composed template comes from. */
+    static List<String> problems(String name, String template, TemplateFragments.Expansion composed) {
         try {
             Runtime17.INSTANCE.compile(name, template);
             return List.of();
         } catch (TemplateSyntaxException e) {
-            return List.of(name + ":" + e.line() + ":" + e.column() + ": Velocity 1.7, the engine API Gateway runs, "
-                    + "cannot run this template: " + e.detail());
+            String origin = "";
+            if (composed != null && e.line() >= 1 && e.line() <= composed.origins().size()
+                    && !name.endsWith("/" + composed.origin(e.line()).replaceFirst(":[0-9]+$", ""))) {
+                origin = " (" + composed.origin(e.line()) + ")";
+            }
+            return List.of(name + ":" + e.line() + ":" + e.column() + origin + ": Velocity 1.7, the engine API Gateway "
+                    + "runs, cannot run this template: " + e.detail());
         }
     }
 
@@ -59,20 +70,20 @@ public final class VelocityCompatibility {
      */
     public static void addTo(AtomicCounterApi counters) {
         counters.getNode().addValidation(() -> {
-            Map<String, String> files = deployedFiles();
+            Map<String, Deployed> files = deployedFiles();
             Set<String> problems = new LinkedHashSet<>();
             for (IConstruct child : counters.getApi().getNode().findAll()) {
                 if (child instanceof CfnMethod method
                         && Stack.of(method).resolve(method.getIntegration()) instanceof Map<?, ?> integration) {
                     String where = method.getHttpMethod() + " " + method.getNode().getPath();
                     templates(field(integration, "RequestTemplates")).forEach((type, text) -> problems.addAll(
-                            check(files.getOrDefault(text, where + " request template " + type), text)));
+                            check(files, text, where + " request template " + type)));
                     if (field(integration, "IntegrationResponses") instanceof List<?> responses) {
                         for (Object r : responses) {
                             if (r instanceof Map<?, ?> response) {
                                 templates(field(response, "ResponseTemplates")).forEach((type, text) ->
-                                        problems.addAll(check(files.getOrDefault(text, where + " response "
-                                                + field(response, "StatusCode") + " template " + type), text)));
+                                        problems.addAll(check(files, text, where + " response "
+                                                + field(response, "StatusCode") + " template " + type)));
                             }
                         }
                     }
@@ -82,20 +93,31 @@ public final class VelocityCompatibility {
         });
     }
 
-    private static Set<String> check(String name, String text) {
-        return CHECKED.computeIfAbsent(name + "\u0000" + text, k -> new LinkedHashSet<>(problems(name, text)));
+    /** A template file of the construct, as composed for deploying. */
+    private record Deployed(String file, TemplateFragments.Expansion composed) {
+    }
+
+    /** Checks {@code text}, named by its file when it is one of the construct's (with its composition), else so. */
+    private static Set<String> check(Map<String, Deployed> files, String text, String otherwise) {
+        Deployed deployed = files.get(text);
+        String name = deployed == null ? otherwise : "velocity-templates/" + deployed.file();
+        return CHECKED.computeIfAbsent(name + "\u0000" + text,
+                k -> new LinkedHashSet<>(problems(name, text, deployed == null ? null : deployed.composed())));
     }
 
     /** The construct's template files by their text, as {@link TemplateFiles#read} gives them (what deploys). */
-    private static Map<String, String> deployedFiles() {
-        Map<String, String> byText = new LinkedHashMap<>();
+    private static Map<String, Deployed> deployedFiles() {
+        Map<String, Deployed> byText = new LinkedHashMap<>();
+        List<String> files = new ArrayList<>();
         for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
-            for (String file : List.of(route.requestTemplate(), route.responseTemplate())) {
-                byText.putIfAbsent(TemplateFiles.read(file), "velocity-templates/" + file);
-            }
+            files.add(route.requestTemplate());
+            files.add(route.responseTemplate());
         }
-        byText.putIfAbsent(TemplateFiles.read(AtomicCounterApi.ERROR_TEMPLATE),
-                "velocity-templates/" + AtomicCounterApi.ERROR_TEMPLATE);
+        files.add(AtomicCounterApi.ERROR_TEMPLATE);
+        for (String file : files) {
+            TemplateFragments.Expansion composed = TemplateFiles.expand(file);
+            byText.putIfAbsent(composed.text(), new Deployed(file, composed));
+        }
         return byText;
     }
 
