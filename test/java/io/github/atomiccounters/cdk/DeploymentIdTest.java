@@ -59,7 +59,9 @@ class DeploymentIdTest {
                 // issue 16 measured exactly this: a changed description, and the Deployment kept its id
                 new FileEdit("request model", "models/increment.json", DeploymentIdTest::editedDescription),
                 new FileEdit("gateway response", "gateway/throttled.json", t -> t.replace("\"message\"",
-                        "\"message\" ")));
+                        "\"message\" ")),
+                // a fragment reaches the stage through every template that includes it
+                new FileEdit("template fragment", "fragments/request-time.vtl", t -> t + "\n## edited\n"));
     }
 
     /** A prop change: the variant's props, and the variant it is compared with. */
@@ -121,12 +123,12 @@ class DeploymentIdTest {
         add(EXISTING_TABLE, DeploymentIdTest::existingTable);
         add(API_KEYS, (s, p) -> p.authMode(AuthMode.API_KEY));
         for (FileEdit edit : fileEdits()) {
-            String edited = edit.edit().apply(TemplateFiles.read(edit.file()));
-            assertThat(edited).as(edit.toString()).isNotEqualTo(TemplateFiles.read(edit.file()));
+            String edited = edit.edit().apply(TemplateFiles.readSource(edit.file()));
+            assertThat(edited).as(edit.toString()).isNotEqualTo(TemplateFiles.readSource(edit.file()));
             TemplateFiles.withText(edit.file(), edited, () -> add(edit.toString(), (s, p) -> p));
         }
         // the seam itself changes nothing: the same text substituted gives the defaults' id
-        TemplateFiles.withText("request/increment.vtl", TemplateFiles.read("request/increment.vtl"),
+        TemplateFiles.withText("request/increment.vtl", TemplateFiles.readSource("request/increment.vtl"),
                 () -> add("request/increment.vtl substituted unchanged", (s, p) -> p));
         for (PropChange change : propChanges()) {
             add(change.prop(), change.props());
