@@ -1,5 +1,8 @@
 package io.github.atomiccounters.cdk;
 
+import io.github.atomiccounters.apimodel.ApiModel;
+import io.github.atomiccounters.apimodel.LocalFacts;
+import io.github.atomiccounters.testing.Synthesized;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -54,9 +57,20 @@ class OwnedResourcesContextTest {
         assertThat(synth.template.findResources("AWS::CloudWatch::Alarm")).isEmpty();
         // kept forever: the log group has no retention at all
         assertThat(String.valueOf(synth.template.findResources("AWS::Logs::LogGroup"))).doesNotContain("Retention");
-        Map<String, Object> defaults = Synth.of(io.github.atomiccounters.testing.Synthesized.DEFAULT)
+        Map<String, Object> defaults = Synth.of(Synthesized.DEFAULT)
                 .only("AWS::ApiGateway::RestApi");
         assertThat(defaults.get("EndpointConfiguration")).isEqualTo(Map.of("Types", List.of("REGIONAL")));
+    }
+
+    @Test
+    void theLocalRuntimeReadsTheseTemplatesToo() {
+        for (Map<String, String> context : List.of(EveryConfigurationTest.OWNED, EveryConfigurationTest.PRIVATE)) {
+            ApiModel model = ApiModel.fromTemplate(Synthesized.of(context).template(), LocalFacts.defaults());
+            for (Route route : Route.values()) {
+                assertThat(model.api().resource(route.path()).orElseThrow().methods()).as(context.toString())
+                        .containsKey(route.httpMethod());
+            }
+        }
     }
 
     @Test
