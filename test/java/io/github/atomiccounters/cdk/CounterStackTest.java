@@ -2,7 +2,6 @@ package io.github.atomiccounters.cdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.atomiccounters.cdk.AtomicCounterApi.Route;
 import io.github.atomiccounters.cdk.rules.GatewayResponseTemplateRule;
 import io.github.atomiccounters.testing.Golden;
 import io.github.atomiccounters.testing.Synthesized;

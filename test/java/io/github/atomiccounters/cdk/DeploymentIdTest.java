@@ -12,6 +12,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -102,10 +103,24 @@ class DeploymentIdTest {
                         .apiKeyBurstLimit(7), true),
                 new PropChange("apiKeyQuotaPerDay", API_KEYS, (s, p) -> p.authMode(AuthMode.API_KEY)
                         .apiKeyQuotaPerDay(10), true),
-                // outside API Gateway: the log group's retention, the account's CloudWatch role
-                new PropChange("accessLogRetention", DEFAULTS,
-                        (s, p) -> p.accessLogRetention(RetentionDays.ONE_MONTH), false),
-                new PropChange("cloudWatchRole", DEFAULTS, (s, p) -> p.cloudWatchRole(false), false));
+                new PropChange("tracing", DEFAULTS, (s, p) -> p.tracing(false), true),
+                new PropChange("endpointType EDGE", DEFAULTS, (s, p) -> p.endpointType(EndpointType.EDGE), true),
+                new PropChange("endpointType PRIVATE + vpcEndpoints", DEFAULTS, (s, p) -> p
+                        .endpointType(EndpointType.PRIVATE).vpcEndpoints(List.of(OwnedResources.vpcEndpoint(s))),
+                        true),
+                new PropChange("integrationRole", DEFAULTS, (s, p) -> p.integrationRole(OwnedResources.role(s)), true),
+                // outside what a stage serves: the log group's retention, the account's CloudWatch role, the
+                // alarms, the table's settings, the web ACL (an association with the stage), the custom domain (its
+                // mapping names the stage; it is not part of a Deployment's snapshot)
+                new PropChange("logRetention", DEFAULTS, (s, p) -> p.logRetention(RetentionDays.ONE_MONTH), false),
+                new PropChange("cloudWatchRole", DEFAULTS, (s, p) -> p.cloudWatchRole(false), false),
+                new PropChange("alarms", DEFAULTS, (s, p) -> p.alarms(false), false),
+                new PropChange("encryptionKey", DEFAULTS, (s, p) -> p.encryptionKey(OwnedResources.key(s)), false),
+                new PropChange("contributorInsights", DEFAULTS, (s, p) -> p.contributorInsights(true), false),
+                new PropChange("deletionProtection", DEFAULTS, (s, p) -> p.deletionProtection(true), false),
+                new PropChange("webAclArn", DEFAULTS, (s, p) -> p.webAclArn(OwnedResources.WEB_ACL_ARN), false),
+                new PropChange("domainName", DEFAULTS, (s, p) -> p.domainName(OwnedResources.domain(s, "counters")),
+                        false));
     }
 
     private static AtomicCounterApiProps.Builder existingTable(Stack stack, AtomicCounterApiProps.Builder props) {
@@ -232,9 +247,12 @@ class DeploymentIdTest {
             Map<String, Object> resource = Routes.map(value);
             String type = (String) resource.get("Type");
             // a UsagePlanKey only links a key to a plan; its logical id holds the stack's name, so it differs
-            // between any two variants here
+            // between any two variants here. A custom domain and its base path mapping are not part of what a
+            // Deployment snapshots (they point at the stage by name)
             if (type.startsWith("AWS::ApiGateway::") && !type.equals("AWS::ApiGateway::Deployment")
-                    && !type.equals("AWS::ApiGateway::Account") && !type.equals("AWS::ApiGateway::UsagePlanKey")) {
+                    && !type.equals("AWS::ApiGateway::Account") && !type.equals("AWS::ApiGateway::UsagePlanKey")
+                    && !type.equals("AWS::ApiGateway::DomainName")
+                    && !type.equals("AWS::ApiGateway::BasePathMapping")) {
                 Map<String, Object> properties = new LinkedHashMap<>(Routes.map(resource.getOrDefault("Properties",
                         Map.of())));
                 properties.remove("DeploymentId");

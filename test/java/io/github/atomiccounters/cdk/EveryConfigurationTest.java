@@ -14,6 +14,8 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +44,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EveryConfigurationTest {
 
     /**
+     * What a deployer owns through context: an edge endpoint with a custom domain and base path, a web ACL, the
+     * table's key, contributor insights and deletion protection, alarms to a topic, no tracing, 30-day logs, and an
+     * approved integration role.
+     */
+    static final Map<String, String> OWNED = Map.ofEntries(entry("endpointType", "edge"),
+            entry("domainName", OwnedResources.DOMAIN), entry("certificateArn", OwnedResources.CERTIFICATE_ARN),
+            entry("basePath", "counters"), entry("webAclArn", OwnedResources.WEB_ACL_ARN),
+            entry("encryptionKeyArn", OwnedResources.KEY_ARN), entry("contributorInsights", "true"),
+            entry("deletionProtection", "true"), entry("alarmTopicArn", OwnedResources.TOPIC_ARN),
+            entry("tracing", "false"), entry("logRetentionDays", "30"),
+            entry("integrationRoleArn", "arn:aws:iam::123456789012:role/approved-counters-role"));
+
+    /** A private API reached through two VPC endpoints, with API keys, no alarms, logs kept forever. */
+    static final Map<String, String> PRIVATE = Map.of("endpointType", "private",
+            "vpcEndpointIds", OwnedResources.VPC_ENDPOINT_ID + ", vpce-0fedcba9876543210", "auth", "api-key",
+            "alarms", "false", "logRetentionDays", "infinite");
+
+    /** A regional custom domain without a base path. */
+    static final Map<String, String> REGIONAL_DOMAIN = Map.of("domainName", OwnedResources.DOMAIN,
+            "certificateArn", OwnedResources.CERTIFICATE_ARN);
+
+    /**
      * One context per template-changing option, combined where they do not interact: auth modes, API keys with
      * their plan, CORS (one origin, any), an existing table with and without a sort key, a value attribute, a
-     * custom stage name, shards, throttling, no CloudWatch role. Most are the contexts other tests synthesize too.
+     * custom stage name, shards, throttling, no CloudWatch role, and what the construct owns (endpoint types, custom
+     * domains, a web ACL, the table's key and options, alarms, tracing, logs, the integration role). Most are the
+     * contexts other tests synthesize too.
      */
     static final Map<String, Map<String, String>> CONFIGURATIONS = Map.ofEntries(
             entry("iam (defaults)", Synthesized.DEFAULT),
@@ -59,12 +85,18 @@ class EveryConfigurationTest {
                     "valueAttribute", "counterValue")),
             entry("value attribute, stage name, no CloudWatch role, stack name", Map.of(
                     "valueAttribute", "counterValue", "stageName", "prod_v-2", "cloudWatchRole", "false",
-                    "stackName", "CountersProd", "throttleRate", "12.5", "throttleBurst", "25")));
+                    "stackName", "CountersProd", "throttleRate", "12.5", "throttleBurst", "25")),
+            entry("edge, custom domain with base path, web ACL, key, insights, protection, alarm topic, no tracing, "
+                    + "30-day logs, approved role", OWNED),
+            entry("private through two VPC endpoints, api-key, no alarms, logs kept", PRIVATE),
+            entry("regional custom domain", REGIONAL_DOMAIN));
 
     /** The example app's props, as examples/seed-table/src/main/java/example/SeedTableApp.java sets them. */
     private static final Map<String, String> SEED_TABLE_PROPS = Map.of("table", "donation-data",
             "partitionKeyName", "context", "sortKeyName", "id", "sortKeyValue", "id",
             "valueAttributeName", "counterValue");
+    /** The counter the example's sign-up role may call next on, and nothing else. */
+    private static final String SEED_TABLE_GRANT = "atomicCounter";
     private static final Path SEED_TABLE_APP = Path.of("examples/seed-table/src/main/java/example/SeedTableApp.java");
 
     private final Map<String, Path> templates = new TreeMap<>();
@@ -84,13 +116,16 @@ class EveryConfigurationTest {
         App app = new App();
         Stack stack = new Stack(app, "SeedTableCounters", StackProps.builder()
                 .description("Atomic counters on the seed blog's donation-data table").build());
-        new AtomicCounterApi(stack, "Counters", AtomicCounterApiProps.builder()
+        AtomicCounterApi counters = new AtomicCounterApi(stack, "Counters", AtomicCounterApiProps.builder()
                 .table(Table.fromTableName(stack, "Donations", SEED_TABLE_PROPS.get("table")))
                 .partitionKeyName(SEED_TABLE_PROPS.get("partitionKeyName"))
                 .sortKeyName(SEED_TABLE_PROPS.get("sortKeyName"))
                 .sortKeyValue(SEED_TABLE_PROPS.get("sortKeyValue"))
                 .valueAttributeName(SEED_TABLE_PROPS.get("valueAttributeName"))
                 .build());
+        Role signup = Role.Builder.create(stack, "SignupRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
+        counters.grantInvoke(signup, SEED_TABLE_GRANT, Route.NEXT);
         Aspects.of(app).add(new AwsSolutionsChecks());
         CloudFormationStackArtifact artifact = app.synth().getStackByName("SeedTableCounters");
         assertThat(Synthesized.nagFindings(artifact)).as("cdk-nag findings of the example").isEmpty();
@@ -114,6 +149,7 @@ class EveryConfigurationTest {
         assertThat(table.find()).as("the example's table prop").isTrue();
         calls.put("table", table.group(1));
         assertThat(calls).isEqualTo(SEED_TABLE_PROPS);
+        assertThat(source).contains("counters.grantInvoke(signup, \"" + SEED_TABLE_GRANT + "\", Route.NEXT)");
         assertThat(source).contains("new AwsSolutionsChecks()").doesNotContain(".authMode(")
                 .doesNotContain(".corsAllowOrigins(").doesNotContain(".stageName(");
     }

@@ -62,7 +62,7 @@ class VelocityCompatibilityTest {
     @Test
     void everyTemplateThisProjectDeploysRunsOnVelocity17() {
         Set<String> files = new LinkedHashSet<>();
-        for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
+        for (Route route : AtomicCounterApi.ROUTES) {
             files.addAll(List.of(route.requestTemplate(), route.responseTemplate()));
         }
         files.add(AtomicCounterApi.ERROR_TEMPLATE);

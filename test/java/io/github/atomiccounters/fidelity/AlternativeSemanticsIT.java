@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.atomiccounters.apimodel.ApiModel;
 import io.github.atomiccounters.apimodel.LocalFacts;
 import io.github.atomiccounters.cdk.AtomicCounterApi;
+import io.github.atomiccounters.cdk.Route;
 import io.github.atomiccounters.cdk.TemplateFiles;
 import io.github.atomiccounters.local.LocalRuntime;
 import io.github.atomiccounters.local.pipeline.CompiledApi;
@@ -89,7 +90,7 @@ class AlternativeSemanticsIT {
         assertThat(exchanges).as("recorded exchanges").hasSizeGreaterThanOrEqualTo(MIN_EXCHANGES);
         List<Exchange> rendered = exchanges.stream().filter(e -> e.integrationRequest() != null).toList();
         Set<String> routes = rendered.stream().map(Exchange::route).collect(Collectors.toSet());
-        for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
+        for (Route route : AtomicCounterApi.ROUTES) {
             assertThat(routes).as("recorded routes that reached DynamoDB").contains(route.httpMethod() + " "
                     + route.path());
         }
@@ -114,7 +115,7 @@ class AlternativeSemanticsIT {
     /** Every {@code "error": "Code"} the deployed templates can write. */
     private static Set<String> templateErrorCodes() {
         Set<String> files = new LinkedHashSet<>();
-        for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
+        for (Route route : AtomicCounterApi.ROUTES) {
             files.add(route.requestTemplate());
             files.add(route.responseTemplate());
         }

@@ -1,6 +1,7 @@
 package io.github.atomiccounters.vtl;
 
 import io.github.atomiccounters.cdk.AtomicCounterApi;
+import io.github.atomiccounters.cdk.Route;
 import io.github.atomiccounters.cdk.TemplateFiles;
 import io.github.atomiccounters.cdk.TemplateFragments;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class TemplateConventionsTest {
 
     private static List<String> templates() {
         Set<String> files = new LinkedHashSet<>();
-        for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
+        for (Route route : AtomicCounterApi.ROUTES) {
             files.add(route.requestTemplate());
             files.add(route.responseTemplate());
         }
@@ -131,7 +132,7 @@ class TemplateConventionsTest {
 
     @Test
     void noRequestTemplateReadsAFieldOfAnEmptyBody() {
-        for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
+        for (Route route : AtomicCounterApi.ROUTES) {
             assertThat(bodyReadsWithoutBody(route.requestTemplate(), TemplateFiles.read(route.requestTemplate())))
                     .as(route.requestTemplate()).isEmpty();
         }

@@ -109,7 +109,7 @@ public final class VelocityCompatibility {
     private static Map<String, Deployed> deployedFiles() {
         Map<String, Deployed> byText = new LinkedHashMap<>();
         List<String> files = new ArrayList<>();
-        for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
+        for (Route route : AtomicCounterApi.ROUTES) {
             files.add(route.requestTemplate());
             files.add(route.responseTemplate());
         }

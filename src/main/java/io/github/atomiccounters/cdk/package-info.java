@@ -6,9 +6,11 @@
  * <ul>
  *   <li>{@link io.github.atomiccounters.cdk.AtomicCounterApi}: the reusable construct. Put it in any stack of your
  *       own and configure it with {@link io.github.atomiccounters.cdk.AtomicCounterApiProps} (table, key and value
- *       names, {@link io.github.atomiccounters.cdk.AuthMode auth mode}, throttling, CORS, stage); every prop has a
- *       secure default. From this library's jar it needs only the non-optional dependencies:
- *       {@code aws-cdk-lib}, {@code constructs}, {@code cdknag} and Jackson.</li>
+ *       names, {@link io.github.atomiccounters.cdk.AuthMode auth mode}, throttling, CORS, stage, and what it owns:
+ *       role, alarms, endpoint type, tracing, logs, table key, domain, web ACL); every prop has a secure default.
+ *       Grant callers routes of the {@link io.github.atomiccounters.cdk.Route route table} with its
+ *       {@code grantXxx} methods; watch it with its {@code metricXxx} methods. From this library's jar it needs only
+ *       the non-optional dependencies: {@code aws-cdk-lib}, {@code constructs}, {@code cdknag} and Jackson.</li>
  *   <li>{@link io.github.atomiccounters.cdk.CounterStack}: the deployable stack, one construct configured from CDK
  *       context options ({@code -c auth=api-key}, ...), with the outputs {@code ApiUrl} and {@code TableName}.</li>
  *   <li>{@link io.github.atomiccounters.cdk.CounterApp}: the CDK app that {@code cdk.json} runs, checked by cdk-nag's

@@ -14,7 +14,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigateway.CfnApiKey;
+import software.amazon.awscdk.services.apigateway.CfnBasePathMapping;
+import software.amazon.awscdk.services.apigateway.CfnDomainName;
+import software.amazon.awscdk.services.apigateway.CfnRestApi;
+import software.amazon.awscdk.services.apigateway.DomainNameOptions;
+import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.CfnAuthorizer;
 import software.amazon.awscdk.services.apigateway.CfnGatewayResponse;
 import software.amazon.awscdk.services.apigateway.CfnMethod;
@@ -32,7 +39,12 @@ import software.amazon.awscdk.services.apigateway.MockIntegration;
 import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAttributes;
+import software.amazon.awscdk.services.wafv2.CfnWebACL;
+import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.IConstruct;
 
 import java.io.IOException;
@@ -74,9 +86,18 @@ class DeployRulesTest {
             entry("Deploy-LoggingRole", Set.of(CfnStage.class)),
             entry("Deploy-MappingTemplateSize", Set.of(CfnMethod.class)),
             entry("Deploy-GatewayResponseTemplate", Set.of(CfnGatewayResponse.class)),
-            entry("Deploy-ResponseMapping", Set.of(CfnMethod.class)));
+            entry("Deploy-ResponseMapping", Set.of(CfnMethod.class)),
+            entry("Deploy-PrivateApiPolicy", Set.of(CfnRestApi.class)),
+            entry("Deploy-DomainCertificate", Set.of(CfnDomainName.class)),
+            entry("Deploy-BasePath", Set.of(CfnBasePathMapping.class)),
+            entry("Deploy-WebAclScope", Set.of(CfnWebACLAssociation.class)));
 
     private final List<AtomicCounterApi> ours = new ArrayList<>();
+
+    private static final String CERTIFICATE_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/"
+            + "12345678-1234-1234-1234-123456789012";
+    private static final String WEB_ACL_ARN = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/counters/"
+            + "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
 
     @BeforeAll
     void buildOurConstructInEveryAuthModeAndWithCors() {
@@ -88,6 +109,17 @@ class DeployRulesTest {
         ours.add(new AtomicCounterApi(stack, "Cognito", AtomicCounterApiProps.builder().authMode(AuthMode.COGNITO)
                 .userPool(UserPool.fromUserPoolArn(stack, "Pool", Synthesized.USER_POOL_ARN))
                 .corsAllowOrigins(List.of("*")).cloudWatchRole(false).build()));
+        // and with what it may own: a private endpoint, a custom domain with a base path, a web ACL
+        ours.add(new AtomicCounterApi(stack, "Private", AtomicCounterApiProps.builder()
+                .endpointType(EndpointType.PRIVATE).vpcEndpoints(List.of(InterfaceVpcEndpoint
+                        .fromInterfaceVpcEndpointAttributes(stack, "Endpoint", InterfaceVpcEndpointAttributes.builder()
+                                .vpcEndpointId("vpce-0123456789abcdef0").port(443).build())))
+                .cloudWatchRole(false).build()));
+        ours.add(new AtomicCounterApi(stack, "Domain", AtomicCounterApiProps.builder()
+                .endpointType(EndpointType.EDGE).domainName(DomainNameOptions.builder()
+                        .domainName("counters.example.com").endpointType(EndpointType.EDGE).basePath("counters")
+                        .certificate(Certificate.fromCertificateArn(stack, "Certificate", CERTIFICATE_ARN)).build())
+                .webAclArn(WEB_ACL_ARN).cloudWatchRole(false).build()));
     }
 
     static List<String> ruleIds() {
@@ -460,6 +492,91 @@ class DeployRulesTest {
         assertThat(DeployRules.check(api)).filteredOn(f -> f.ruleId().equals("Deploy-ResponseMapping"))
                 .extracting(Finding::property).containsExactly("Integration.IntegrationResponses[0].ResponseParameters",
                         "Integration.IntegrationResponses[1].StatusCode");
+    }
+
+    @Test
+    void privateApiPolicy() {
+        Stack stack = stack();
+        RestApi api = RestApi.Builder.create(stack, "Api").cloudWatchRole(false)
+                .endpointTypes(List.of(EndpointType.PRIVATE)).build();
+        api.getRoot().addMethod("GET", new MockIntegration());
+        CfnRestApi restApi = (CfnRestApi) api.getNode().getDefaultChild();
+        assertThat(check("Deploy-PrivateApiPolicy", restApi)).singleElement().satisfies(f -> {
+            assertThat(f.property()).isEqualTo("Policy");
+            assertThat(f.problem()).contains("Private REST API doesn't have a resource policy attached to it");
+        });
+        restApi.setPolicy(Map.of("Version", "2012-10-17", "Statement", List.of()));
+        assertThat(check("Deploy-PrivateApiPolicy", restApi)).isEmpty();
+        // a regional API needs none
+        assertThat(check("Deploy-PrivateApiPolicy", (CfnRestApi) plainApi(stack()).getNode().getDefaultChild()))
+                .isEmpty();
+    }
+
+    @Test
+    void domainCertificate() {
+        Stack stack = new Stack(new App(), "Refused", StackProps.builder()
+                .env(Environment.builder().account("123456789012").region("eu-west-1").build()).build());
+        CfnDomainName edge = CfnDomainName.Builder.create(stack, "Edge").domainName("a.example.com")
+                .certificateArn(CERTIFICATE_ARN.replace("us-east-1", "eu-west-1")).build();
+        assertThat(check("Deploy-DomainCertificate", edge)).singleElement().satisfies(f -> {
+            assertThat(f.property()).isEqualTo("CertificateArn");
+            assertThat(f.problem()).contains("us-east-1, not eu-west-1");
+        });
+        edge.setCertificateArn(CERTIFICATE_ARN);
+        assertThat(check("Deploy-DomainCertificate", edge)).isEmpty();
+        CfnDomainName regional = CfnDomainName.Builder.create(stack, "Regional").domainName("b.example.com")
+                .endpointConfiguration(CfnDomainName.EndpointConfigurationProperty.builder()
+                        .types(List.of("REGIONAL")).build())
+                .certificateArn(CERTIFICATE_ARN.replace("us-east-1", "eu-west-1")).build();
+        assertThat(check("Deploy-DomainCertificate", regional)).singleElement()
+                .satisfies(f -> assertThat(f.property()).isEqualTo("RegionalCertificateArn"));
+        regional.setRegionalCertificateArn(CERTIFICATE_ARN);
+        assertThat(check("Deploy-DomainCertificate", regional)).singleElement()
+                .satisfies(f -> assertThat(f.problem()).contains("eu-west-1, not us-east-1"));
+        regional.setRegionalCertificateArn(CERTIFICATE_ARN.replace("us-east-1", "eu-west-1"));
+        assertThat(check("Deploy-DomainCertificate", regional)).isEmpty();
+    }
+
+    @Test
+    void basePath() {
+        Stack stack = stack();
+        RestApi api = plainApi(stack);
+        CfnBasePathMapping mapping = CfnBasePathMapping.Builder.create(stack, "Mapping").domainName("a.example.com")
+                .restApiId(api.getRestApiId()).basePath("orders/v1").build();
+        assertThat(check("Deploy-BasePath", mapping)).singleElement().satisfies(f -> {
+            assertThat(f.value()).isEqualTo("\"orders/v1\"");
+            assertThat(f.problem()).contains("AWS::ApiGatewayV2::ApiMapping");
+        });
+        mapping.setBasePath("orders v1");
+        assertThat(check("Deploy-BasePath", mapping)).singleElement()
+                .satisfies(f -> assertThat(f.problem()).contains("letters, digits and $-_.+!*'()"));
+        for (String fine : List.of("orders", "v1.2_$-+!*'()", "(none)")) {
+            mapping.setBasePath(fine);
+            assertThat(check("Deploy-BasePath", mapping)).as(fine).isEmpty();
+        }
+    }
+
+    @Test
+    void webAclScope() {
+        Stack stack = stack();
+        CfnStage stage = stageOf(plainApi(stack));
+        CfnWebACLAssociation association = CfnWebACLAssociation.Builder.create(stack, "Association")
+                .resourceArn(stage.getRef())
+                .webAclArn(WEB_ACL_ARN.replace(":regional/", ":global/")).build();
+        assertThat(check("Deploy-WebAclScope", association)).singleElement()
+                .satisfies(f -> assertThat(f.property()).isEqualTo("WebACLArn"));
+        CfnWebACL cloudFront = CfnWebACL.Builder.create(stack, "Acl").scope("CLOUDFRONT")
+                .defaultAction(CfnWebACL.DefaultActionProperty.builder()
+                        .allow(CfnWebACL.AllowActionProperty.builder().build()).build())
+                .visibilityConfig(CfnWebACL.VisibilityConfigProperty.builder().cloudWatchMetricsEnabled(true)
+                        .metricName("acl").sampledRequestsEnabled(true).build()).build();
+        association.setWebAclArn(cloudFront.getAttrArn());
+        assertThat(check("Deploy-WebAclScope", association)).singleElement()
+                .satisfies(f -> assertThat(f.value()).isEqualTo("\"CLOUDFRONT\""));
+        cloudFront.setScope("REGIONAL");
+        assertThat(check("Deploy-WebAclScope", association)).isEmpty();
+        association.setWebAclArn(WEB_ACL_ARN);
+        assertThat(check("Deploy-WebAclScope", association)).isEmpty();
     }
 
     @Test

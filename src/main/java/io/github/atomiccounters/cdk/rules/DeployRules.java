@@ -42,7 +42,11 @@ public final class DeployRules {
             new LoggingRoleRule(),
             new MappingTemplateSizeRule(),
             new GatewayResponseTemplateRule(),
-            new ResponseMappingRule());
+            new ResponseMappingRule(),
+            new PrivateApiPolicyRule(),
+            new DomainCertificateRule(),
+            new BasePathRule(),
+            new WebAclScopeRule());
 
     /**
      * Acknowledgments by construct (its jsii proxy, the same object for the same construct): rule id -> reason.

@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.apigateway.CfnModel;
 import software.amazon.awscdk.services.apigateway.CfnRequestValidator;
 import software.amazon.awscdk.services.apigateway.CfnRestApi;
 import software.amazon.awscdk.services.apigateway.CfnStage;
+import software.amazon.awscdk.services.wafv2.CfnWebACL;
 import software.constructs.IConstruct;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class StackResources {
 
     /** The L1 types a rule follows a {@code Ref} to: only these are indexed by logical id (resolving ids is slow). */
     private static final List<Class<? extends CfnResource>> REFERENCED = List.of(CfnRestApi.class, CfnStage.class,
-            CfnModel.class, CfnRequestValidator.class, CfnAuthorizer.class);
+            CfnModel.class, CfnRequestValidator.class, CfnAuthorizer.class, CfnWebACL.class);
 
     private final Stack stack;
     private final List<CfnResource> all = new ArrayList<>();
@@ -98,7 +99,7 @@ public final class StackResources {
 
     /**
      * The resource a resolved {@code {"Ref": id}} or {@code {"Fn::GetAtt": [id, ...]}} points at, if it is in this
-     * stack and is a REST API, stage, model, request validator or authorizer.
+     * stack and is a REST API, stage, model, request validator, authorizer or WAF web ACL.
      *
      * @param resolved a resolved value
      * @return the resource referenced
