@@ -165,4 +165,34 @@ class TemplateConventionsTest {
                     .doesNotContainPattern("[^!]\\$stageVariables\\.[A-Za-z]+\\s*[!=]=");
         }
     }
+
+    /**
+     * Whether a response template sees what the request template set in {@code $context.requestOverride} is not
+     * documented (the local runtime passes one {@code $context} through both): no response template reads it, so
+     * either reading gives the same answer (docs/aws-fidelity.md A34).
+     */
+    @Test
+    void noResponseTemplateReadsTheRequestOverrides() {
+        Set<String> responseFiles = new LinkedHashSet<>();
+        for (Route route : AtomicCounterApi.ROUTES) {
+            responseFiles.add(route.responseTemplate());
+        }
+        responseFiles.add(AtomicCounterApi.ERROR_TEMPLATE);
+        for (String file : responseFiles) {
+            assertThat(readsRequestOverride(TemplateFiles.read(file))).as(file).isFalse();
+        }
+    }
+
+    @Test
+    void aResponseTemplateReadingARequestOverrideIsFound() {
+        assertThat(readsRequestOverride("#set($t = $context.requestOverride.header.X-Amz-Target)")).isTrue();
+        assertThat(readsRequestOverride("#if($context.requestOverride.header.get('X-Amz-Target') == '')#end")).isTrue();
+        assertThat(readsRequestOverride("## $context.requestOverride in a comment\n$context.responseOverride.status"))
+                .isFalse();
+    }
+
+    private static boolean readsRequestOverride(String template) {
+        return template.replaceAll("(?m)^\\s*##.*$", "").contains("$context.requestOverride")
+                || template.replaceAll("(?m)^\\s*##.*$", "").contains("${context.requestOverride");
+    }
 }
