@@ -7,7 +7,6 @@ import io.github.atomiccounters.apimodel.LocalFacts;
 import io.github.atomiccounters.apimodel.RestApi;
 import io.github.atomiccounters.apimodel.TableModel;
 import io.github.atomiccounters.apimodel.UsagePlanModel;
-import io.github.atomiccounters.cdk.CounterApp;
 import io.github.atomiccounters.local.pipeline.Authorizer;
 import io.github.atomiccounters.local.pipeline.CompiledApi;
 import io.github.atomiccounters.local.pipeline.ExchangeRecorder;
@@ -16,11 +15,14 @@ import io.github.atomiccounters.local.pipeline.RequestPipeline;
 import io.github.atomiccounters.vtl.VtlEngine;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The local runtime: reads the REST API and tables from a synthesized template (the project's own app,
@@ -104,14 +106,22 @@ public final class LocalRuntime implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** Reads the API model: from the template file, or from the project's app synthesized in this process. */
+    /**
+     * Reads the API model: from the template file, or from the project's app synthesized in this process (or read
+     * from the {@link SynthesisCache} when nothing that changes the synthesis changed).
+     */
     public static ApiModel loadModel(Path template, Map<String, Object> context) {
+        return loadModel(template, context, null);
+    }
+
+    /** As {@link #loadModel(Path, Map)}, saying on {@code log} whether the synthesis cache was used, and if not why. */
+    public static ApiModel loadModel(Path template, Map<String, Object> context, PrintStream log) {
         LocalFacts facts = LocalFacts.defaults();
         if (template != null) {
             return ApiModel.fromFile(template, facts);
         }
-        Map<String, Object> synthesized = CounterApp.synthesizeTemplate(Path.of("cdk.json"), context);
-        JsonNode tree = new ObjectMapper().valueToTree(synthesized);
+        SynthesisCache.Outcome synthesis = SynthesisCache.configured().synthesize(Path.of("cdk.json"), context, log);
+        JsonNode tree = new ObjectMapper().valueToTree(synthesis.synthesis().templateOrFail());
         return ApiModel.fromTemplate(tree, facts);
     }
 
@@ -125,20 +135,30 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public static LocalRuntime start(Options options, PrintStream log, Clock clock) {
         long started = System.nanoTime();
-        log.println(options.template() == null ? "synthesizing the CDK app in-process (cdk.json context)..."
-                : "reading " + options.template() + "...");
-        ApiModel model = loadModel(options.template(), options.context());
+        CompletableFuture<EmbeddedDynamoDb> startingDynamoDb = startDynamoDbMeanwhile(options.dataDir());
+        ApiModel model;
+        CompiledApi compiled;
+        try {
+            if (options.template() != null) {
+                log.println("reading " + options.template() + "...");
+            }
+            model = loadModel(options.template(), options.context(), log);
+            RestApi api = model.api();
+            log.printf("API %s: %d resources, stage %s (%.1fs)%n", api.name(), api.resources().size(),
+                    api.stageName(), (System.nanoTime() - started) / 1e9);
+            VtlEngine engine = new VtlEngine();
+            compiled = new CompiledApi(model, engine);
+        } catch (RuntimeException | Error e) {
+            startingDynamoDb.thenAccept(EmbeddedDynamoDb::close);
+            throw e;
+        }
         RestApi api = model.api();
-        log.printf("API %s: %d resources, stage %s (%.1fs)%n", api.name(), api.resources().size(), api.stageName(),
-                (System.nanoTime() - started) / 1e9);
 
-        EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(options.dataDir(), 0);
+        EmbeddedDynamoDb dynamoDb = await(startingDynamoDb);
         try {
             log.println("DynamoDB Local: " + dynamoDb.endpoint()
                     + " (any credentials; e.g. aws dynamodb scan --endpoint-url " + dynamoDb.endpoint() + " ...)");
             createTables(model, dynamoDb, log);
-            VtlEngine engine = new VtlEngine();
-            CompiledApi compiled = new CompiledApi(model, engine);
             SigV4Verifier verifier = new SigV4Verifier(Map.of(options.accessKey(), options.secretKey(),
                     READ_ONLY_ACCESS_KEY, READ_ONLY_SECRET_KEY), DEFAULT_REGION);
             Authorizer authorizer = new Authorizer(options.auth(), verifier, Set.of(options.apiKey()), clock,
@@ -168,10 +188,43 @@ public final class LocalRuntime implements AutoCloseable {
             if (options.faults() != null) {
                 log.println("fault injection: " + options.faults());
             }
-            log.printf("ready in %.1fs%n", (System.nanoTime() - started) / 1e9);
+            log.printf("ready in %.1fs (JVM uptime %.1fs)%n", (System.nanoTime() - started) / 1e9,
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
             return new LocalRuntime(model, dynamoDb, server, baseUrl);
         } catch (RuntimeException e) {
             dynamoDb.close();
+            throw e;
+        }
+    }
+
+    /**
+     * DynamoDB Local starting on a thread of its own: its first start in a JVM is seconds of class loading, which
+     * runs on the second core while this thread reads the API and compiles its templates and models.
+     */
+    private static CompletableFuture<EmbeddedDynamoDb> startDynamoDbMeanwhile(Path dataDir) {
+        CompletableFuture<EmbeddedDynamoDb> starting = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                starting.complete(EmbeddedDynamoDb.start(dataDir, 0));
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        }, "dynamodb-local-start");
+        thread.setDaemon(true);
+        thread.start();
+        return starting;
+    }
+
+    private static EmbeddedDynamoDb await(CompletableFuture<EmbeddedDynamoDb> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw e;
         }
     }
