@@ -68,19 +68,21 @@ java ${JAVA_OPTS:-} -cp "$CP" io.github.atomiccounters.bench.FloorServer --body 
 FLOOR_PID=$!; PIDS+=("$FLOOR_PID")
 FLOOR_URL=$(await "$WORK/floor.log" '^floor http://' "$FLOOR_PID" | awk '{print $2}')
 
-start_serve() {  # $1: checkout, $2: class path, $3: name -> "pid url"
+start_serve() {  # $1: checkout, $2: class path, $3: name; sets SERVE_PID (not in a subshell: cleanup must see it)
   (cd "$1" && exec java ${JAVA_OPTS:-} -cp "$2" io.github.atomiccounters.cli.Main serve --port 0 --no-auth --quiet \
      "${CONTEXT[@]}") >"$WORK/$3.log" 2>&1 &
-  local pid=$!
-  PIDS+=("$pid")
-  local url; url=$(await "$WORK/$3.log" '^http://[0-9.]+:[0-9]+/[^ ]+$' "$pid")
-  echo "$pid $url"
+  SERVE_PID=$!
+  PIDS+=("$SERVE_PID")
 }
-read -r PRODUCT_PID PRODUCT_URL <<<"$(start_serve . "$CP" product)"
+start_serve . "$CP" product
+PRODUCT_PID=$SERVE_PID
+PRODUCT_URL=$(await "$WORK/product.log" '^http://[0-9.]+:[0-9]+/[^ ]+$' "$PRODUCT_PID")
 SIDES=(floor product)
 if [ -n "$BASELINE" ]; then
   BASE_CP=$(classpath "$BASELINE")
-  read -r BASELINE_PID BASELINE_URL <<<"$(start_serve "$BASELINE" "$BASE_CP" baseline)"
+  start_serve "$BASELINE" "$BASE_CP" baseline
+  BASELINE_PID=$SERVE_PID
+  BASELINE_URL=$(await "$WORK/baseline.log" '^http://[0-9.]+:[0-9]+/[^ ]+$' "$BASELINE_PID")
   SIDES+=(baseline)
 fi
 

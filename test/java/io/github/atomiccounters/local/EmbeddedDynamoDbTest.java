@@ -178,6 +178,32 @@ class EmbeddedDynamoDbTest {
                 .hasCauseInstanceOf(java.net.ConnectException.class);
     }
 
+    /**
+     * The runtime's HTTP server and DynamoDB Local run on one Jetty: the version pom.xml pins is the one DynamoDB
+     * Local's own pom asks for (read from its jar), so upgrading one without the other fails here.
+     */
+    @Test
+    void theJettyOfTheRuntimeIsTheOneDynamoDbLocalWasBuiltWith() throws Exception {
+        String wanted;
+        try (java.io.InputStream in = EmbeddedDynamoDb.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/com/amazonaws/DynamoDBLocal/pom.xml")) {
+            assertThat(in).as("DynamoDB Local's pom in its jar").isNotNull();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<jetty.version>([^<]+)</jetty.version>")
+                    .matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(m.find()).as("DynamoDB Local's pom names a jetty.version").isTrue();
+            wanted = m.group(1);
+        }
+        java.util.Properties used = new java.util.Properties();
+        try (java.io.InputStream in = EmbeddedDynamoDb.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.eclipse.jetty/jetty-server/pom.properties")) {
+            assertThat(in).as("jetty-server's pom.properties").isNotNull();
+            used.load(in);
+        }
+        assertThat(used.getProperty("version")).isEqualTo(wanted);
+        String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<jetty.version>" + wanted + "</jetty.version>");
+    }
+
     @Test
     void ensureTableCreatesKeysAndTtlAndIsIdempotent() {
         ddb.ensureTable("windows", "pk", "S", "sk", "N", "ttl");
