@@ -31,19 +31,21 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * The deployed templates do not depend on what AWS leaves undocumented. Every exchange the end-to-end suite recorded
- * (surefire runs it with {@link LocalRuntime#RECORD_PROPERTY}; this runs after it, in failsafe's integration-test
+ * (surefire runs it with {@link LocalRuntime#RECORD_PROPERTY}, one file per test JVM; this runs after it, in failsafe's integration-test
  * phase of {@code mvn verify}) is rendered again under each alternative reading of {@link VtlSemantics}: the request
  * template must give the same DynamoDB request, and the response (or error) template the same client answer, as under
  * the default. One more variation sends every header name in lower case, as HTTP/2 clients do.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlternativeSemanticsIT {
+    /** Where surefire's test JVMs recorded: {@code e2e-fork-<n>.jsonl}, one file per fork, in this directory. */
     private static final Path EXCHANGES = Path.of(System.getProperty(LocalRuntime.RECORD_PROPERTY,
-            "target/exchanges/e2e.jsonl"));
+            "target/exchanges/e2e-fork-1.jsonl")).getParent();
     /** The project's API as the end-to-end tests synthesized it (written by {@link Synthesized#file()}). */
     private static final Path TEMPLATE = Synthesized.path(Synthesized.E2E);
     private static final int MIN_EXCHANGES = 200;
@@ -51,18 +53,31 @@ class AlternativeSemanticsIT {
     private List<Exchange> exchanges;
     private ApiModel model;
     private CompiledApi defaults;
+    /** Each exchange replayed under the defaults, once: what every alternative is compared with. */
+    private List<Replay.Outcome> expected;
 
     @BeforeAll
     void load() throws IOException {
-        assertThat(EXCHANGES).as("exchanges recorded by the end-to-end tests (run mvn verify, which runs them first)")
-                .exists();
+        List<Path> recordings;
+        try (Stream<Path> files = Files.list(EXCHANGES)) {
+            recordings = files.filter(f -> f.getFileName().toString().matches("e2e-fork-\\d+\\.jsonl")).sorted()
+                    .toList();
+        }
+        assertThat(recordings).as("exchanges recorded by the end-to-end tests in " + EXCHANGES
+                + " (run mvn verify, which runs them first)").isNotEmpty();
         assertThat(TEMPLATE).as("the API the end-to-end tests served").exists();
         // the counter routes (a CORS preflight's MOCK template is CDK's, not ours)
         Set<String> routes = AtomicCounterApi.ROUTES.stream().map(r -> r.httpMethod() + " " + r.path())
                 .collect(Collectors.toSet());
-        exchanges = ExchangeRecorder.read(EXCHANGES).stream().filter(e -> routes.contains(e.route())).toList();
+        List<Exchange> recorded = new ArrayList<>();
+        for (Path recording : recordings) {
+            recorded.addAll(ExchangeRecorder.read(recording));
+        }
+        exchanges = recorded.stream().filter(e -> routes.contains(e.route())).toList();
         model = ApiModel.fromFile(TEMPLATE, LocalFacts.defaults());
         defaults = new CompiledApi(model, new VtlEngine(VtlSemantics.DEFAULT));
+        // replays are independent (compiled templates are thread-safe): on every core, in the recorded order
+        expected = exchanges.parallelStream().map(e -> Replay.run(defaults, e, UnaryOperator.identity())).toList();
     }
 
     @Test
@@ -82,8 +97,9 @@ class AlternativeSemanticsIT {
     @Test
     void replayingUnderTheDefaultsReproducesTheRecording() {
         List<String> differences = new ArrayList<>();
-        for (Exchange e : exchanges) {
-            Replay.Outcome o = Replay.run(defaults, e, UnaryOperator.identity());
+        for (int i = 0; i < exchanges.size(); i++) {
+            Exchange e = exchanges.get(i);
+            Replay.Outcome o = expected.get(i);
             if (e.integrationRequest() == null) {
                 if (!Objects.equals(o.requestError(), e.mappingErrorStatus())) {
                     differences.add(e.route() + " " + e.body() + ": refused with " + o.requestError() + ", recorded "
@@ -123,16 +139,16 @@ class AlternativeSemanticsIT {
     void everyTemplateGivesTheSameOutputUnder(String name, VtlSemantics semantics,
                                               UnaryOperator<Map<String, String>> headers) {
         CompiledApi alternative = new CompiledApi(model, new VtlEngine(semantics));
+        List<Exchange> differing = IntStream.range(0, exchanges.size()).parallel()
+                .filter(i -> !expected.get(i).equals(Replay.run(alternative, exchanges.get(i), headers)))
+                .mapToObj(exchanges::get).toList();
         List<String> differences = new ArrayList<>();
         Map<String, Integer> perRoute = new TreeMap<>();
-        for (Exchange e : exchanges) {
-            Replay.Outcome expected = Replay.run(defaults, e, UnaryOperator.identity());
-            Replay.Outcome actual = Replay.run(alternative, e, headers);
-            if (!expected.equals(actual)) {
-                perRoute.merge(e.route(), 1, Integer::sum);
-                differences.add(e.route() + " body " + e.body() + " headers " + e.headers() + "\n    default: "
-                        + expected + "\n    " + name + ": " + actual);
-            }
+        for (Exchange e : differing) {
+            perRoute.merge(e.route(), 1, Integer::sum);
+            differences.add(e.route() + " body " + e.body() + " headers " + e.headers() + "\n    default: "
+                    + Replay.run(defaults, e, UnaryOperator.identity()) + "\n    " + name + ": "
+                    + Replay.run(alternative, e, headers));
         }
         System.out.println("[fidelity] " + name + ": " + exchanges.size() + " exchanges, " + differences.size()
                 + " differ" + (perRoute.isEmpty() ? "" : " " + perRoute));

@@ -50,13 +50,37 @@ class SynthesisCacheTest {
         assertThat(second.synthesis().messages()).isEqualTo(first.synthesis().messages());
         assertThat(entries()).hasSize(1);
 
-        // an entry that cannot be read is synthesized again and rewritten, never served half
-        Path entry = entries().get(0);
-        Files.writeString(entry, Files.readString(entry).substring(0, 1000));
-        SynthesisCache.Outcome repaired = cache.synthesize(CDK_JSON, Map.of());
-        assertThat(repaired.cached()).isFalse();
-        assertThat(repaired.synthesis().template()).isEqualTo(first.synthesis().template());
-        assertThat(cache.synthesize(CDK_JSON, Map.of()).cached()).isTrue();
+    }
+
+    /**
+     * An entry that cannot be read (a truncated file, a copy from other inputs) is a miss, never served in part.
+     * The context is invalid, so the synthesis that follows the miss fails at once: only the decision is tested.
+     */
+    @Test
+    void anUnreadableOrForeignEntryIsAMiss() throws IOException {
+        Map<String, String> invalid = Map.of("auth", "no-such-mode");
+        SynthesisInputs inputs = SynthesisInputs.of(CDK_JSON, invalid);
+        Path entry = dir.resolve(inputs.key() + ".json");
+        Files.createDirectories(dir);
+        String whole = "{\"inputs\":" + SynthesisInputs.canonicalJson(inputs) + ",\"template\":{\"Resources\":{}},"
+                + "\"messages\":[]}";
+        SynthesisCache cache = new SynthesisCache(dir);
+        Files.writeString(entry, whole);
+        assertThat(cache.synthesize(CDK_JSON, invalid).cached()).as("the whole entry").isTrue();
+
+        Files.writeString(entry, whole.substring(0, whole.length() - 20));
+        assertMisses(cache, invalid);
+        // the same file name with the inputs of another context: not these inputs, so not this synthesis
+        Files.writeString(entry, "{\"inputs\":" + SynthesisInputs.canonicalJson(SynthesisInputs.of(CDK_JSON, Map.of()))
+                + ",\"template\":{\"Resources\":{}},\"messages\":[]}");
+        assertMisses(cache, invalid);
+    }
+
+    private static void assertMisses(SynthesisCache cache, Map<String, String> invalidContext) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> cache.synthesize(CDK_JSON, invalidContext, new PrintStream(log, true)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(log.toString()).startsWith("synthesis cache miss").contains("synthesizing the CDK app");
     }
 
     /** The line a miss prints names what changed since the newest entry, before the synthesis starts (or fails). */

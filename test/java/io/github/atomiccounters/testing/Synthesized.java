@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -163,7 +164,10 @@ public final class Synthesized {
             try {
                 Path target = path(context);
                 Files.createDirectories(target.getParent());
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(target.toFile(), template);
+                // written aside, then moved in one step: test forks write the same file while others read it
+                Path temp = Files.createTempFile(target.getParent(), "synth-", ".tmp");
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), template);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 file = target;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
