@@ -302,34 +302,35 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
      */
     public void ensureTable(String name, String pk, String pkType, String skOrNull, String skType,
                             String ttlAttributeOrNull) {
-        ObjectNode nameOnly = JSON.createObjectNode().put("TableName", name);
-        DynamoDbRawResponse described = call("DescribeTable", nameOnly.toString());
-        if (!described.isSuccess() && !described.body().contains("ResourceNotFoundException")) {
-            throw failure("DescribeTable " + name, described);
+        // CreateTable first (a fresh database has no tables): "already exists" is the answer of a persistent one
+        ObjectNode create = JSON.createObjectNode().put("TableName", name).put("BillingMode", "PAY_PER_REQUEST");
+        ArrayNode attributes = create.putArray("AttributeDefinitions");
+        ArrayNode keys = create.putArray("KeySchema");
+        attributes.addObject().put("AttributeName", pk).put("AttributeType", pkType);
+        keys.addObject().put("AttributeName", pk).put("KeyType", "HASH");
+        if (skOrNull != null) {
+            attributes.addObject().put("AttributeName", skOrNull).put("AttributeType", skType);
+            keys.addObject().put("AttributeName", skOrNull).put("KeyType", "RANGE");
         }
-        if (!described.isSuccess()) {
-            ObjectNode create = JSON.createObjectNode().put("TableName", name).put("BillingMode", "PAY_PER_REQUEST");
-            ArrayNode attributes = create.putArray("AttributeDefinitions");
-            ArrayNode keys = create.putArray("KeySchema");
-            attributes.addObject().put("AttributeName", pk).put("AttributeType", pkType);
-            keys.addObject().put("AttributeName", pk).put("KeyType", "HASH");
-            if (skOrNull != null) {
-                attributes.addObject().put("AttributeName", skOrNull).put("AttributeType", skType);
-                keys.addObject().put("AttributeName", skOrNull).put("KeyType", "RANGE");
-            }
-            DynamoDbRawResponse created = call("CreateTable", create.toString());
-            // another thread may have created it in the meantime: fine
-            if (!created.isSuccess() && !created.body().contains("ResourceInUseException")) {
-                throw failure("CreateTable " + name, created);
-            }
-            awaitActive(name, nameOnly.toString());
+        String nameOnly = JSON.createObjectNode().put("TableName", name).toString();
+        DynamoDbRawResponse created = call("CreateTable", create.toString());
+        boolean existed = !created.isSuccess();
+        if (existed && !created.body().contains("ResourceInUseException")) {
+            throw failure("CreateTable " + name, created);
+        }
+        if (!existed && !readTree(created.body()).path("TableDescription").path("TableStatus").asText("")
+                .equals("ACTIVE")) {
+            awaitActive(name, nameOnly);
         }
         if (ttlAttributeOrNull != null) {
-            DynamoDbRawResponse ttl = call("DescribeTimeToLive", nameOnly.toString());
-            if (!ttl.isSuccess()) {
-                throw failure("DescribeTimeToLive " + name, ttl);
+            String status = "DISABLED";  // a table just created
+            if (existed) {
+                DynamoDbRawResponse ttl = call("DescribeTimeToLive", nameOnly);
+                if (!ttl.isSuccess()) {
+                    throw failure("DescribeTimeToLive " + name, ttl);
+                }
+                status = readTree(ttl.body()).path("TimeToLiveDescription").path("TimeToLiveStatus").asText("");
             }
-            String status = readTree(ttl.body()).path("TimeToLiveDescription").path("TimeToLiveStatus").asText("");
             // Enabling TTL twice is a ValidationException, so only enable it when it is off.
             if (!status.equals("ENABLED") && !status.equals("ENABLING")) {
                 ObjectNode update = JSON.createObjectNode().put("TableName", name);

@@ -19,6 +19,8 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -146,6 +148,9 @@ public final class LocalRuntime implements AutoCloseable {
             RestApi api = model.api();
             log.printf("API %s: %d resources, stage %s (%.1fs)%n", api.name(), api.resources().size(),
                     api.stageName(), (System.nanoTime() - started) / 1e9);
+            ApiModel tablesOf = model;
+            startingDynamoDb = startingDynamoDb.thenApplyAsync(dynamoDb -> withTables(tablesOf, dynamoDb),
+                    LocalRuntime::onThreadOfItsOwn);
             VtlEngine engine = new VtlEngine();
             compiled = new CompiledApi(model, engine);
         } catch (RuntimeException | Error e) {
@@ -158,7 +163,7 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             log.println("DynamoDB Local: " + dynamoDb.endpoint()
                     + " (any credentials; e.g. aws dynamodb scan --endpoint-url " + dynamoDb.endpoint() + " ...)");
-            createTables(model, dynamoDb, log);
+            tableLines(model).forEach(log::println);
             SigV4Verifier verifier = new SigV4Verifier(Map.of(options.accessKey(), options.secretKey(),
                     READ_ONLY_ACCESS_KEY, READ_ONLY_SECRET_KEY), DEFAULT_REGION);
             Authorizer authorizer = new Authorizer(options.auth(), verifier, Set.of(options.apiKey()), clock,
@@ -199,20 +204,28 @@ public final class LocalRuntime implements AutoCloseable {
 
     /**
      * DynamoDB Local starting on a thread of its own: its first start in a JVM is seconds of class loading, which
-     * runs on the second core while this thread reads the API and compiles its templates and models.
+     * runs on the second core while this thread reads the API and compiles its templates and models; then, once
+     * the API is read, that thread creates its tables (the first calls load DynamoDB Local's request handling).
      */
     private static CompletableFuture<EmbeddedDynamoDb> startDynamoDbMeanwhile(Path dataDir) {
-        CompletableFuture<EmbeddedDynamoDb> starting = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                starting.complete(EmbeddedDynamoDb.start(dataDir, 0));
-            } catch (Throwable e) {
-                starting.completeExceptionally(e);
-            }
-        }, "dynamodb-local-start");
+        return CompletableFuture.supplyAsync(() -> EmbeddedDynamoDb.start(dataDir, 0), LocalRuntime::onThreadOfItsOwn);
+    }
+
+    private static void onThreadOfItsOwn(Runnable task) {
+        Thread thread = new Thread(task, "dynamodb-local-start");
         thread.setDaemon(true);
         thread.start();
-        return starting;
+    }
+
+    /** Creates the tables of the API; a failure closes DynamoDB Local (nobody else will) and fails the start. */
+    private static EmbeddedDynamoDb withTables(ApiModel model, EmbeddedDynamoDb dynamoDb) {
+        try {
+            createTables(model, dynamoDb);
+            return dynamoDb;
+        } catch (RuntimeException | Error e) {
+            dynamoDb.close();
+            throw e;
+        }
     }
 
     private static EmbeddedDynamoDb await(CompletableFuture<EmbeddedDynamoDb> starting) {
@@ -230,19 +243,37 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** Every table of the template, plus a table the stage variables name that the template does not create. */
-    private static void createTables(ApiModel model, EmbeddedDynamoDb dynamoDb, PrintStream log) {
+    private static void createTables(ApiModel model, EmbeddedDynamoDb dynamoDb) {
         for (TableModel t : model.tables()) {
             dynamoDb.ensureTable(t.tableName(), t.partitionKey(), t.partitionKeyType(), t.sortKey(), t.sortKeyType(),
                     t.ttlAttribute());
-            log.println("table " + t.tableName() + " (" + t.partitionKey()
+        }
+        String name = localOnlyTable(model);
+        if (name != null) {
+            Map<String, String> vars = model.api().stageVariables();
+            dynamoDb.ensureTable(name, vars.get("partitionKey"), "S", vars.get("sortKey"), "S", null);
+        }
+    }
+
+    /** What {@link #createTables} created, a line each, for the start-up log. */
+    private static List<String> tableLines(ApiModel model) {
+        List<String> lines = new ArrayList<>();
+        for (TableModel t : model.tables()) {
+            lines.add("table " + t.tableName() + " (" + t.partitionKey()
                     + (t.sortKey() == null ? "" : ", " + t.sortKey()) + ")");
         }
+        String name = localOnlyTable(model);
+        if (name != null) {
+            lines.add("table " + name + " (existing table on AWS; created locally)");
+        }
+        return lines;
+    }
+
+    /** The table the stage variables name when the template does not create it (an existing table on AWS). */
+    private static String localOnlyTable(ApiModel model) {
         Map<String, String> vars = model.api().stageVariables();
         String name = vars.get("tableName");
-        if (name != null && model.tableNamed(name).isEmpty() && vars.containsKey("partitionKey")) {
-            dynamoDb.ensureTable(name, vars.get("partitionKey"), "S", vars.get("sortKey"), "S", null);
-            log.println("table " + name + " (existing table on AWS; created locally)");
-        }
+        return name != null && model.tableNamed(name).isEmpty() && vars.containsKey("partitionKey") ? name : null;
     }
 
     private static StageThrottle throttle(RestApi api, String apiKey, Clock clock) {
