@@ -3,6 +3,10 @@ package io.github.atomiccounters.cdk;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
+import io.github.atomiccounters.cdk.rules.DeployRules;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.apigateway.CfnStage;
 import software.amazon.awscdk.services.dynamodb.Table;
 
@@ -46,6 +50,51 @@ class PropsValidationTest {
     void throttlingMustBePositive() {
         assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().throttlingRateLimit(0)))
                 .hasMessage("throttlingRateLimit: expected a number > 0 but got 0");
+    }
+
+    @Test
+    void stageNamesAreApiGatewaysLettersDigitsHyphensAndUnderscores() {
+        for (String bad : new String[] {"v1.2", "v 1", "s".repeat(129), ""}) {
+            assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().stageName(bad)))
+                    .hasMessageStartingWith("stageName: expected 1-128 characters of A-Z a-z 0-9 _ -");
+        }
+        CfnStage stage = (CfnStage) build(AtomicCounterApiProps.builder().stageName("prod_v-2")).getApi()
+                .getDeploymentStage().getNode().getDefaultChild();
+        assertThat(stage.getStageName()).isEqualTo("prod_v-2");
+    }
+
+    @Test
+    void burstsAndQuotasAreWholeNumbersBecauseApiGatewayTakesIntegers() {
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().throttlingBurstLimit(2.5)))
+                .hasMessage("throttlingBurstLimit: expected a whole number from 1 to 2147483647 (API Gateway takes "
+                        + "an integer) but got 2.5");
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().authMode(AuthMode.API_KEY)
+                .apiKeyBurstLimit(7.5))).hasMessageStartingWith("apiKeyBurstLimit: expected a whole number");
+        // below 1 was silently cut to 0 by intValue()
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().authMode(AuthMode.API_KEY)
+                .apiKeyQuotaPerDay(0.5))).hasMessageStartingWith("apiKeyQuotaPerDay: expected a whole number");
+        assertThatThrownBy(() -> build(AtomicCounterApiProps.builder().apiKeyQuotaPerDay(3e9)))
+                .hasMessageStartingWith("apiKeyQuotaPerDay: expected a whole number");
+        // a whole number given as a double is fine, and the rates stay fractional
+        AtomicCounterApi api = build(AtomicCounterApiProps.builder().authMode(AuthMode.API_KEY)
+                .apiKeyBurstLimit(7.0).apiKeyRateLimit(0.5).throttlingRateLimit(2.5).throttlingBurstLimit(5.0));
+        CfnStage stage = (CfnStage) api.getApi().getDeploymentStage().getNode().getDefaultChild();
+        assertThat(Stack.of(api).resolve(stage.getMethodSettings()).toString())
+                .contains("throttlingBurstLimit=5").contains("throttlingRateLimit=2.5");
+    }
+
+    @Test
+    void withoutTheCloudWatchRoleTheLoggingRuleIsAcknowledgedAndTheDeployerWarned() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        AtomicCounterApi api = new AtomicCounterApi(stack, "Counters", AtomicCounterApiProps.builder()
+                .cloudWatchRole(false).build());
+        assertThat(DeployRules.acknowledgment(api.getApi().getDeploymentStage(), "Deploy-LoggingRole"))
+                .startsWith("cloudWatchRole is false");
+        Template template = Template.fromStack(stack);  // synthesized (the CDK refused this before)
+        template.resourceCountIs("AWS::ApiGateway::Account", 0);
+        assertThat(Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp(
+                ".*cloudWatchRole is false.*aws apigateway get-account.*"))).hasSize(1);
     }
 
     @Test

@@ -44,7 +44,7 @@ class ValueAttributeTest {
     @Test
     void theDefaultIsValueAndEveryTemplateReadsTheStageVariable() {
         assertThat(stageVariables(AtomicCounterApiProps.builder().build())).containsEntry("valueAttribute", "value");
-        for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
+        for (Route route : AtomicCounterApi.ROUTES) {
             for (String file : new String[] {route.requestTemplate(), route.responseTemplate()}) {
                 String template = TemplateFiles.read(file);
                 if (template.contains("\"#v\"") || template.contains("'$.Attributes") || template.contains("'$.Item")) {

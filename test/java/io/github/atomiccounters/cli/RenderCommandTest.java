@@ -119,12 +119,59 @@ class RenderCommandTest {
         assertThat(thenFails.err()).startsWith("error: 400 ");
     }
 
+    /** A template is rendered as deployed: its fragments come from the nearest directory above it that has them. */
+    @Test
+    void fragmentsAreExpandedFromTheTemplatesOwnTreeAndExpandedShowsTheResult() throws IOException {
+        Files.createDirectories(dir.resolve("fragments"));
+        Files.createDirectories(dir.resolve("request"));
+        Files.writeString(dir.resolve("fragments/hello.vtl"), "#set($greeting = \"hello @{who}\")\n");
+        String t = Files.writeString(dir.resolve("request/t.vtl"),
+                "##@include fragments/hello.vtl who=world\n$greeting").toString();
+
+        assertThat(run("--template", t).out()).isEqualTo("hello world");
+        Result shown = run("--template", t, "--expanded");
+        assertThat(shown.exit()).isZero();
+        assertThat(shown.out()).isEqualTo("## >> fragments/hello.vtl who=world\n#set($greeting = \"hello world\")\n"
+                + "$greeting");
+    }
+
+    @Test
+    void theProjectsTemplatesExpandAsTheyDeploy() {
+        Result shown = run("--template", "velocity-templates/request/increment.vtl", "--expanded");
+        assertThat(shown.exit()).isZero();
+        assertThat(shown.out()).isEqualTo(io.github.atomiccounters.cdk.TemplateFiles.read("request/increment.vtl"));
+    }
+
+    @Test
+    void aFragmentThatCannotBeExpandedExitsWith1NamingFileAndLine() throws IOException {
+        Result r = run("--template", file("bad.vtl", "x\n##@include fragments/none.vtl\n"));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("error: ").contains("bad.vtl:2: unknown fragment fragments/none.vtl");
+    }
+
     @Test
     void syntaxErrorExitsWith1() throws IOException {
         Result r = run("--template", file("syntax.vtl", "a\n#if($x"));
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("error: ").contains("syntax.vtl").contains("line 2");
+    }
+
+    @Test
+    void theEngineIsVelocity17UnlessAskedOtherwise() throws IOException {
+        // Velocity 1.7's grammar has no expression as a method argument; 2.4's has
+        String t = file("arg.vtl", "#set($s = 'abcdef')$s.substring(0, $s.length() - 3)");
+        Result byDefault = run("--template", t);
+        assertThat(byDefault.exit()).isEqualTo(1);
+        assertThat(byDefault.err()).startsWith("error: Syntax error in mapping template").contains("line 1, column");
+        assertThat(run("--template", t, "--engine", "velocity-1.7").exit()).isEqualTo(1);
+        Result alternative = run("--template", t, "--engine", "velocity-2.4");
+        assertThat(alternative.exit()).isZero();
+        assertThat(alternative.out()).isEqualTo("abc");
+        Result unknown = run("--template", t, "--engine", "velocity-2");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("velocity-1.7, velocity-2.4");
     }
 
     @Test
@@ -146,6 +193,7 @@ class RenderCommandTest {
     void helpWorks() {
         Result r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("render").contains("--template").contains("--then").contains("--integration-body");
+        assertThat(r.out()).contains("render").contains("--template").contains("--then").contains("--integration-body")
+                .contains("--engine").contains("Default: velocity-1.7");
     }
 }

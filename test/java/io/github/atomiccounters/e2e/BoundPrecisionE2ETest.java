@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BoundPrecisionE2ETest {
     private static final String E37 = "10000000000000000000000000000000000000";  // 1e37
+    /** 126 nines: the longest JSON integer a bound may be (DynamoDB's numbers stay below 10^126). */
+    private static final String N126 = "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999";
     private static ApiClient api;
 
     @BeforeAll
@@ -43,6 +45,11 @@ class BoundPrecisionE2ETest {
             // a JSON integer bound beyond 38 digits is a bound like any other
             "5          | increment | {\"by\": 1, \"max\": 99999999999999999999999999999999999999999}                   | 200",
             "5          | decrement | {\"by\": 1, \"min\": -99999999999999999999999999999999999999999}                  | 200",
+            // a limit beyond DynamoDB's range (10^126) becomes its largest number: every value is decided alike
+            "5          | increment | {\"by\": 1, \"max\": " + N126 + "} | 200",
+            "5          | increment | {\"by\": 1, \"max\": -" + N126 + "} | 409",
+            "5          | decrement | {\"by\": 1, \"min\": " + N126 + "} | 409",
+            "5          | decrement | {\"by\": 1, \"min\": -" + N126 + "} | 200",
     })
     void aLimitBeyond38DigitsIsDecidedExactly(String start, String route, String body, int status) {
         String name = "bound-" + UUID.randomUUID();

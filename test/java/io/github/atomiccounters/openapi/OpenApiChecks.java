@@ -43,6 +43,14 @@ final class OpenApiChecks {
         Map<String, Object> info = map(doc.get("info"), "info");
         require(info.get("title") instanceof String, "info.title: required string");
         require(info.get("version") instanceof String, "info.version: required string");
+        // optional in OpenAPI 3.0, but a published document names its license (Redocly's info-license rule)
+        if (info.get("license") instanceof Map<?, ?> license) {
+            require(license.get("name") instanceof String, "info.license.name: required string");
+            require(license.get("url") == null || String.valueOf(license.get("url")).startsWith("https://"),
+                    "info.license.url: an https URL");
+        } else {
+            require(false, "info.license: required (name, url) in a published document");
+        }
         if (doc.containsKey("servers")) {
             for (Object s : list(doc.get("servers"), "servers")) {
                 Map<String, Object> server = map(s, "servers[]");

@@ -63,6 +63,11 @@ class OpenApiFixtureTest {
         assertThat(List.copyOf(doc.keySet())).startsWith("openapi", "info", "servers", "paths");
         assertThat(doc.get("openapi")).isEqualTo("3.0.3");
         assertThat(at(doc, "info")).containsEntry("title", "atomic-counters").containsEntry("version", "1");
+        // the project's license, named as the pom and the LICENSE file name it
+        assertThat(List.copyOf(at(doc, "info").keySet()))
+                .containsExactly("title", "description", "version", "license");
+        assertThat(at(doc, "info", "license")).isEqualTo(Map.of("name", "Apache-2.0",
+                "url", "https://www.apache.org/licenses/LICENSE-2.0"));
         Map<String, Object> server = (Map<String, Object>) list(doc, "servers").get(0);
         assertThat(server.get("url")).isEqualTo("https://{apiId}.execute-api.{region}.amazonaws.com/{stage}");
         assertThat(at(server, "variables")).containsOnlyKeys("apiId", "region", "stage");
@@ -211,11 +216,13 @@ class OpenApiFixtureTest {
         at(broken, "paths", "/counters/{name}/increment", "post", "requestBody", "content", "application/json")
                 .put("schema", Map.of("$ref", "#/components/schemas/Nope"));
         at(broken, "components", "schemas", "Error").put("type", List.of("object", "null"));
+        at(broken, "info").remove("license");
         List<String> problems = OpenApiChecks.problems(broken);
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("unique operationId"))
                 .anySatisfy(p -> assertThat(p).contains("path parameters"))
                 .anySatisfy(p -> assertThat(p).contains("dangling $ref"))
-                .anySatisfy(p -> assertThat(p).contains("components.schemas.Error.type"));
+                .anySatisfy(p -> assertThat(p).contains("components.schemas.Error.type"))
+                .anySatisfy(p -> assertThat(p).contains("info.license: required"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomiccounters.apimodel.ApiModel;
 import io.github.atomiccounters.cdk.AtomicCounterApi;
+import io.github.atomiccounters.cdk.Route;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class OpenApiSynthesizedTest {
         assertThat(result.exit()).as(result.err()).isZero();
         @SuppressWarnings("unchecked")
         Map<String, Object> doc = new ObjectMapper().readValue(output.toFile(), Map.class);
-        for (AtomicCounterApi.Route route : AtomicCounterApi.ROUTES) {
+        for (Route route : AtomicCounterApi.ROUTES) {
             Map<String, Object> op = at(doc, "paths", route.path(), route.httpMethod().toLowerCase(Locale.ROOT));
             assertThat(at(op, "responses")).as("%s %s", route.httpMethod(), route.path())
                     .containsKey(route.successStatus());

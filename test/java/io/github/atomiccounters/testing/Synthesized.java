@@ -186,6 +186,10 @@ public final class Synthesized {
         new TreeMap<>(options).forEach((k, v) -> name.append(name.length() == 0 ? "" : ",").append(k).append('=')
                 .append(v));
         String safe = name.length() == 0 ? "default" : name.toString().replaceAll("[^A-Za-z0-9=,._-]", "_");
+        if (safe.length() > 200) {
+            // file names are at most 255 bytes: a long context keeps its start and a hash of the whole
+            safe = safe.substring(0, 180) + "-" + Integer.toHexString(safe.hashCode());
+        }
         return Path.of("target", "synth", safe + ".template.json");
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The conformance table: {@code vtl-conformance/cases.json}, each case a template, an input and the exact text (or
- * error, or {@code $context} overrides) API Gateway produces. Regenerate-free: edit the JSON directly.
+ * error, or {@code $context} overrides) API Gateway produces, rendered by each engine ({@link VtlEngineKind}) with the
+ * default semantics. A case that holds for one engine only names it in {@code engines} (with a note saying why).
+ * Regenerate-free: edit the JSON directly.
  */
 class ConformanceTest {
 
-    private static final VtlEngine ENGINE = new VtlEngine();
+    private static final Map<VtlEngineKind, VtlEngine> ENGINES = new EnumMap<>(VtlEngineKind.class);
 
-    /** One case of the table. Absent fields mean: empty input, and no override expected. */
-    record Case(String name, String note, String template, String body, Map<String, String> path,
+    /** One case of the table. Absent fields mean: every engine, empty input, and no override expected. */
+    record Case(String name, List<String> engines, String note, String template, String body, Map<String, String> path,
                 Map<String, String> querystring, Map<String, String> headers, Map<String, String> stageVariables,
                 Map<String, Object> context, String expected, Map<String, Object> error, Integer responseOverrideStatus,
                 Map<String, String> responseOverrideHeaders, Map<String, String> requestOverrideHeaders) {
@@ -45,7 +49,13 @@ class ConformanceTest {
     }
 
     static Stream<Arguments> table() throws IOException {
-        return cases().stream().map(c -> Arguments.of(c.name(), c));
+        return cases().stream().flatMap(c -> Arrays.stream(VtlEngineKind.values())
+                .filter(kind -> c.engines() == null || c.engines().contains(kind.cliName()))
+                .map(kind -> Arguments.of(c.name(), kind, c)));
+    }
+
+    private static synchronized VtlEngine engine(VtlEngineKind kind) {
+        return ENGINES.computeIfAbsent(kind, VtlEngine::new);
     }
 
     @Test
@@ -58,12 +68,19 @@ class ConformanceTest {
             assertThat(c.expected() != null || c.error() != null).as(c.name() + " expects something").isTrue();
         });
         assertThat(cases.stream().map(Case::name).distinct().count()).isEqualTo(cases.size());
+        List<String> engineNames = Arrays.stream(VtlEngineKind.values()).map(VtlEngineKind::cliName).toList();
+        assertThat(cases).allSatisfy(c -> {
+            if (c.engines() != null) {
+                assertThat(engineNames).as(c.name()).containsAll(c.engines());
+                assertThat(c.note()).as(c.name() + ": a case for some engines only says why").isNotBlank();
+            }
+        });
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} [{1}]")
     @MethodSource("table")
-    void rendersExactlyLikeApiGateway(String name, Case c) {
-        MappingTemplate template = ENGINE.compile(c.name(), c.template());
+    void rendersExactlyLikeApiGateway(String name, VtlEngineKind kind, Case c) {
+        MappingTemplate template = engine(kind).compile(c.name(), c.template());
         MappingContext context = MappingContext.create();
         if (c.context() != null) {
             c.context().forEach(context::put);

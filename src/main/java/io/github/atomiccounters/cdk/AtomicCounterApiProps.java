@@ -1,7 +1,13 @@
 package io.github.atomiccounters.cdk;
 
+import software.amazon.awscdk.services.apigateway.DomainNameOptions;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
 import software.amazon.awscdk.services.cognito.IUserPool;
 import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.ec2.IVpcEndpoint;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 import java.util.List;
@@ -25,9 +31,20 @@ public final class AtomicCounterApiProps {
     private final Number throttlingBurstLimit;
     private final List<String> corsAllowOrigins;
     private final String stageName;
-    private final RetentionDays accessLogRetention;
+    private final RetentionDays logRetention;
     private final boolean cloudWatchRole;
     private final Number shardCount;
+    private final IRole integrationRole;
+    private final boolean alarms;
+    private final List<IAlarmAction> alarmActions;
+    private final EndpointType endpointType;
+    private final List<IVpcEndpoint> vpcEndpoints;
+    private final boolean tracing;
+    private final IKey encryptionKey;
+    private final boolean contributorInsights;
+    private final boolean deletionProtection;
+    private final DomainNameOptions domainName;
+    private final String webAclArn;
 
     private AtomicCounterApiProps(Builder b) {
         this.table = b.table;
@@ -44,9 +61,20 @@ public final class AtomicCounterApiProps {
         this.throttlingBurstLimit = b.throttlingBurstLimit;
         this.corsAllowOrigins = List.copyOf(b.corsAllowOrigins);
         this.stageName = b.stageName;
-        this.accessLogRetention = b.accessLogRetention;
+        this.logRetention = b.logRetention;
         this.cloudWatchRole = b.cloudWatchRole;
         this.shardCount = b.shardCount;
+        this.integrationRole = b.integrationRole;
+        this.alarms = b.alarms;
+        this.alarmActions = List.copyOf(b.alarmActions);
+        this.endpointType = b.endpointType;
+        this.vpcEndpoints = List.copyOf(b.vpcEndpoints);
+        this.tracing = b.tracing;
+        this.encryptionKey = b.encryptionKey;
+        this.contributorInsights = b.contributorInsights;
+        this.deletionProtection = b.deletionProtection;
+        this.domainName = b.domainName;
+        this.webAclArn = b.webAclArn;
     }
 
     /**
@@ -66,8 +94,9 @@ public final class AtomicCounterApiProps {
      * are deleted once expired (answers never depend on it; synthesis warns as a reminder).
      *
      * @return the existing table, or null for a new one
-     * @default a new table: {@code pk}/{@code sk} strings, on demand, point-in-time recovery, deletion protection,
-     *          retained, AWS-managed encryption, TTL on {@code expiresAt}
+     * @default a new table: {@code pk}/{@code sk} strings, on demand, point-in-time recovery, kept on delete and
+     *          replacement but removed by a rolled-back create ({@code RETAIN_ON_UPDATE_OR_DELETE}), AWS-managed
+     *          encryption, TTL on {@code expiresAt}
      */
     public ITable getTable() {
         return table;
@@ -153,7 +182,7 @@ public final class AtomicCounterApiProps {
     /**
      * Usage plan burst per API key (requests), with {@link AuthMode#API_KEY}; ignored otherwise.
      *
-     * @return the burst limit, greater than 0
+     * @return the burst limit, a whole number from 1 (API Gateway takes an integer)
      * @default 20
      */
     public Number getApiKeyBurstLimit() {
@@ -164,7 +193,7 @@ public final class AtomicCounterApiProps {
      * Usage plan requests per day per API key, with {@link AuthMode#API_KEY}; ignored otherwise. A key past it
      * gets 429 {@code QuotaExceeded}.
      *
-     * @return the daily quota, greater than 0
+     * @return the daily quota, a whole number from 1 (API Gateway takes an integer)
      * @default 100000
      */
     public Number getApiKeyQuotaPerDay() {
@@ -196,7 +225,7 @@ public final class AtomicCounterApiProps {
     /**
      * Stage-wide burst (requests) over all callers.
      *
-     * @return the stage's burst limit, greater than 0
+     * @return the stage's burst limit, a whole number from 1 (API Gateway takes an integer)
      * @default 200
      */
     public Number getThrottlingBurstLimit() {
@@ -216,7 +245,8 @@ public final class AtomicCounterApiProps {
     }
 
     /**
-     * The stage name, the first segment of every URL path ({@code https://.../v1/counters/likes}).
+     * The stage name, the first segment of every URL path ({@code https://.../v1/counters/likes}): 1 to 128
+     * letters, digits, {@code -} and {@code _}, as API Gateway accepts them.
      *
      * @return the stage name
      * @default {@code "v1"}
@@ -231,19 +261,167 @@ public final class AtomicCounterApiProps {
      * @return the retention
      * @default {@link RetentionDays#ONE_YEAR}
      */
-    public RetentionDays getAccessLogRetention() {
-        return accessLogRetention;
+    public RetentionDays getLogRetention() {
+        return logRetention;
     }
 
     /**
-     * Whether to create the account-wide role API Gateway needs to write execution logs. Turn it off when the
-     * account already has one.
+     * The former name of {@link #getLogRetention()}: the same prop.
+     *
+     * @return the retention
+     * @default {@link RetentionDays#ONE_YEAR}
+     * @deprecated use {@link #getLogRetention()}; this name goes in a future release
+     */
+    @Deprecated
+    public RetentionDays getAccessLogRetention() {
+        return logRetention;
+    }
+
+    /**
+     * Whether to create the account-wide role API Gateway needs to write logs, and the account setting that names
+     * it. Turn it off only when the account and region already have that setting: the stage logs, and API Gateway
+     * refuses a logging stage without it (synthesis warns; the deploy rule {@code Deploy-LoggingRole} is
+     * acknowledged with that reason).
      *
      * @return true to create the role
      * @default true
      */
     public boolean isCloudWatchRole() {
         return cloudWatchRole;
+    }
+
+    /**
+     * A role of yours for API Gateway to assume when it calls DynamoDB, instead of one the construct creates (for
+     * permission boundaries or pre-approved roles). Its trust policy must let {@code apigateway.amazonaws.com}
+     * assume it. The construct adds its statements to it (one per DynamoDB action, on the table's ARN only, plus
+     * the key's with {@link #getEncryptionKey()}); a role imported with {@code mutable(false)} takes none, so attach
+     * {@link AtomicCounterApi#getIntegrationPolicyStatements()} to it yourself.
+     *
+     * @return the role, or null for one the construct creates
+     * @default a new role (child {@code IntegrationRole}) with exactly those statements
+     */
+    public IRole getIntegrationRole() {
+        return integrationRole;
+    }
+
+    /**
+     * Whether to create the construct's alarms: 5XX answers (any in 5 minutes), p99 latency above 1 s for 15
+     * minutes, and DynamoDB throttling (any in 5 minutes). Turn them off to build your own from the construct's
+     * {@code metricXxx()} methods.
+     *
+     * @return true to create them
+     * @default true
+     */
+    public boolean isAlarms() {
+        return alarms;
+    }
+
+    /**
+     * What each alarm does when it fires, e.g. {@code new SnsAction(topic)} to notify an SNS topic. Only with
+     * {@link #isAlarms()}.
+     *
+     * @return the actions, never null
+     * @default none: the alarms only change state
+     */
+    public List<IAlarmAction> getAlarmActions() {
+        return alarmActions;
+    }
+
+    /**
+     * Where the API is reachable: {@code REGIONAL}, {@code EDGE} (through CloudFront's edge locations) or
+     * {@code PRIVATE} (only from your VPCs, through the interface VPC endpoints of {@link #getVpcEndpoints()}; the
+     * API then gets a resource policy that denies every call not coming through one of them).
+     *
+     * @return the endpoint type
+     * @default {@link EndpointType#REGIONAL}
+     */
+    public EndpointType getEndpointType() {
+        return endpointType;
+    }
+
+    /**
+     * The interface VPC endpoints ({@code com.amazonaws.REGION.execute-api}) a {@link EndpointType#PRIVATE} API is
+     * called through: required with it, refused without it.
+     *
+     * @return the endpoints, never null
+     * @default none
+     */
+    public List<IVpcEndpoint> getVpcEndpoints() {
+        return vpcEndpoints;
+    }
+
+    /**
+     * Whether the stage sends traces to AWS X-Ray.
+     *
+     * @return true to trace
+     * @default true
+     */
+    public boolean isTracing() {
+        return tracing;
+    }
+
+    /**
+     * A customer-managed KMS key to encrypt the table the construct creates; refused with an existing
+     * {@link #getTable() table} (its encryption is its owner's). The integration role may then use the key through
+     * DynamoDB only ({@code kms:ViaService}).
+     *
+     * @return the key, or null
+     * @default the AWS managed key for DynamoDB ({@code alias/aws/dynamodb})
+     */
+    public IKey getEncryptionKey() {
+        return encryptionKey;
+    }
+
+    /**
+     * Whether CloudWatch Contributor Insights runs on the table the construct creates: it names the most accessed
+     * and most throttled keys, which here are the hottest counters (it is billed per event). Refused with an
+     * existing {@link #getTable() table}.
+     *
+     * @return true to enable it
+     * @default false
+     */
+    public boolean isContributorInsights() {
+        return contributorInsights;
+    }
+
+    /**
+     * Whether the table the construct creates has DynamoDB deletion protection. Turn it on once the first deploy
+     * has succeeded: a protected table cannot be deleted by anyone, so the rollback of a failed first deploy could
+     * not remove it and would fail itself. The table is kept on stack deletion and on replacement either way
+     * ({@code RETAIN_ON_UPDATE_OR_DELETE}). Refused with an existing {@link #getTable() table}.
+     *
+     * @return true to protect the table
+     * @default false
+     */
+    public boolean isDeletionProtection() {
+        return deletionProtection;
+    }
+
+    /**
+     * A custom domain name for the API: the name, its ACM certificate (in {@code us-east-1} for an edge-optimized
+     * domain, in the stack's region for a regional one) and optionally a base path. Callers then use
+     * {@code https://<name>/<basePath>/counters/...}: the base path replaces the stage name in the URL
+     * ({@link AtomicCounterApi#getUrl()}), while IAM policies keep naming the stage
+     * ({@code .../<stage>/GET/counters/...}). Point a DNS record at the domain's alias target yourself. Refused
+     * with a {@link EndpointType#PRIVATE} API.
+     *
+     * @return the domain, or null
+     * @default none: callers use the {@code execute-api} URL with the stage
+     */
+    public DomainNameOptions getDomainName() {
+        return domainName;
+    }
+
+    /**
+     * The ARN of an AWS WAF web ACL to associate with the stage. It must be a regional web ACL (scope
+     * {@code REGIONAL}: {@code arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID}); synthesis refuses a
+     * CloudFront one. With it, cdk-nag's AwsSolutions-APIG3 needs no acknowledgment.
+     *
+     * @return the web ACL's ARN, or null
+     * @default none
+     */
+    public String getWebAclArn() {
+        return webAclArn;
     }
 
     /**
@@ -265,9 +443,20 @@ public final class AtomicCounterApiProps {
         private Number throttlingBurstLimit = 200;
         private List<String> corsAllowOrigins = List.of();
         private String stageName = "v1";
-        private RetentionDays accessLogRetention = RetentionDays.ONE_YEAR;
+        private RetentionDays logRetention = RetentionDays.ONE_YEAR;
         private boolean cloudWatchRole = true;
         private Number shardCount = 10;
+        private IRole integrationRole;
+        private boolean alarms = true;
+        private List<IAlarmAction> alarmActions = List.of();
+        private EndpointType endpointType = EndpointType.REGIONAL;
+        private List<IVpcEndpoint> vpcEndpoints = List.of();
+        private boolean tracing = true;
+        private IKey encryptionKey;
+        private boolean contributorInsights;
+        private boolean deletionProtection;
+        private DomainNameOptions domainName;
+        private String webAclArn;
 
         private Builder() {
         }
@@ -374,7 +563,7 @@ public final class AtomicCounterApiProps {
         /**
          * Usage plan burst per API key (requests), with {@link AuthMode#API_KEY}.
          *
-         * @param apiKeyBurstLimit the burst, greater than 0
+         * @param apiKeyBurstLimit the burst, a whole number from 1
          * @return this builder
          * @default 20
          */
@@ -386,7 +575,7 @@ public final class AtomicCounterApiProps {
         /**
          * Usage plan requests per day per API key, with {@link AuthMode#API_KEY}.
          *
-         * @param apiKeyQuotaPerDay the daily quota, greater than 0
+         * @param apiKeyQuotaPerDay the daily quota, a whole number from 1
          * @return this builder
          * @default 100000
          */
@@ -422,7 +611,7 @@ public final class AtomicCounterApiProps {
         /**
          * Stage-wide burst (requests).
          *
-         * @param throttlingBurstLimit the burst, greater than 0
+         * @param throttlingBurstLimit the burst, a whole number from 1
          * @return this builder
          * @default 200
          */
@@ -446,7 +635,7 @@ public final class AtomicCounterApiProps {
         /**
          * The stage name, the first segment of every URL path.
          *
-         * @param stageName the name (1-255 characters of {@code A-Z a-z 0-9 _ . -})
+         * @param stageName the name (1-128 characters of {@code A-Z a-z 0-9 _ -})
          * @return this builder
          * @default {@code "v1"}
          */
@@ -458,18 +647,31 @@ public final class AtomicCounterApiProps {
         /**
          * Retention of the stage's JSON access log group.
          *
-         * @param accessLogRetention the retention, not null
+         * @param logRetention the retention, not null
          * @return this builder
          * @default {@link RetentionDays#ONE_YEAR}
          */
-        public Builder accessLogRetention(RetentionDays accessLogRetention) {
-            this.accessLogRetention = accessLogRetention;
+        public Builder logRetention(RetentionDays logRetention) {
+            this.logRetention = logRetention;
             return this;
         }
 
         /**
-         * Whether to create the account-wide role API Gateway needs to write execution logs; false when the account
-         * already has one.
+         * The former name of {@link #logRetention(RetentionDays)}: sets the same prop.
+         *
+         * @param accessLogRetention the retention, not null
+         * @return this builder
+         * @default {@link RetentionDays#ONE_YEAR}
+         * @deprecated use {@link #logRetention(RetentionDays)}; this name goes in a future release
+         */
+        @Deprecated
+        public Builder accessLogRetention(RetentionDays accessLogRetention) {
+            return logRetention(accessLogRetention);
+        }
+
+        /**
+         * Whether to create the account-wide role API Gateway needs to write logs; false only when the account
+         * already has it (see {@link AtomicCounterApiProps#isCloudWatchRole()}).
          *
          * @param cloudWatchRole true to create it
          * @return this builder
@@ -481,10 +683,146 @@ public final class AtomicCounterApiProps {
         }
 
         /**
+         * A role of yours for the integrations, instead of a new one; see
+         * {@link AtomicCounterApiProps#getIntegrationRole()}.
+         *
+         * @param integrationRole a role {@code apigateway.amazonaws.com} may assume, or null for a new one
+         * @return this builder
+         * @default a new role
+         */
+        public Builder integrationRole(IRole integrationRole) {
+            this.integrationRole = integrationRole;
+            return this;
+        }
+
+        /**
+         * Whether to create the construct's alarms; see {@link AtomicCounterApiProps#isAlarms()}.
+         *
+         * @param alarms false for none
+         * @return this builder
+         * @default true
+         */
+        public Builder alarms(boolean alarms) {
+            this.alarms = alarms;
+            return this;
+        }
+
+        /**
+         * What each alarm does when it fires, e.g. {@code new SnsAction(topic)}.
+         *
+         * @param alarmActions the actions; null or empty for none
+         * @return this builder
+         * @default none
+         */
+        public Builder alarmActions(List<? extends IAlarmAction> alarmActions) {
+            this.alarmActions = alarmActions == null ? List.of() : List.copyOf(alarmActions);
+            return this;
+        }
+
+        /**
+         * Where the API is reachable; {@link EndpointType#PRIVATE} also needs
+         * {@link #vpcEndpoints(List) VPC endpoints}.
+         *
+         * @param endpointType REGIONAL, EDGE or PRIVATE
+         * @return this builder
+         * @default {@link EndpointType#REGIONAL}
+         */
+        public Builder endpointType(EndpointType endpointType) {
+            this.endpointType = endpointType;
+            return this;
+        }
+
+        /**
+         * The interface VPC endpoints a private API is called through.
+         *
+         * @param vpcEndpoints the endpoints, with {@link EndpointType#PRIVATE} only
+         * @return this builder
+         * @default none
+         */
+        public Builder vpcEndpoints(List<? extends IVpcEndpoint> vpcEndpoints) {
+            this.vpcEndpoints = vpcEndpoints == null ? List.of() : List.copyOf(vpcEndpoints);
+            return this;
+        }
+
+        /**
+         * Whether the stage sends traces to AWS X-Ray.
+         *
+         * @param tracing false for no tracing
+         * @return this builder
+         * @default true
+         */
+        public Builder tracing(boolean tracing) {
+            this.tracing = tracing;
+            return this;
+        }
+
+        /**
+         * A customer-managed KMS key for the table the construct creates; see
+         * {@link AtomicCounterApiProps#getEncryptionKey()}.
+         *
+         * @param encryptionKey the key, or null for the AWS managed key
+         * @return this builder
+         * @default the AWS managed key for DynamoDB
+         */
+        public Builder encryptionKey(IKey encryptionKey) {
+            this.encryptionKey = encryptionKey;
+            return this;
+        }
+
+        /**
+         * Whether CloudWatch Contributor Insights runs on the table the construct creates.
+         *
+         * @param contributorInsights true to enable it
+         * @return this builder
+         * @default false
+         */
+        public Builder contributorInsights(boolean contributorInsights) {
+            this.contributorInsights = contributorInsights;
+            return this;
+        }
+
+        /**
+         * Whether the table the construct creates has deletion protection: turn it on once the first deploy has
+         * succeeded; see {@link AtomicCounterApiProps#isDeletionProtection()}.
+         *
+         * @param deletionProtection true to protect the table
+         * @return this builder
+         * @default false
+         */
+        public Builder deletionProtection(boolean deletionProtection) {
+            this.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        /**
+         * A custom domain name for the API; see {@link AtomicCounterApiProps#getDomainName()}.
+         *
+         * @param domainName the name, certificate and optional base path, or null for none
+         * @return this builder
+         * @default none
+         */
+        public Builder domainName(DomainNameOptions domainName) {
+            this.domainName = domainName;
+            return this;
+        }
+
+        /**
+         * A regional AWS WAF web ACL to associate with the stage; see {@link AtomicCounterApiProps#getWebAclArn()}.
+         *
+         * @param webAclArn the web ACL's ARN, or null for none
+         * @return this builder
+         * @default none
+         */
+        public Builder webAclArn(String webAclArn) {
+            this.webAclArn = webAclArn;
+            return this;
+        }
+
+        /**
          * The props, as set so far. Nothing is validated here: {@link AtomicCounterApi} does that, naming the
          * offending prop.
          *
-         * @return immutable props (the CORS origins are copied)
+         * @return immutable props (the lists are copied)
          */
         public AtomicCounterApiProps build() {
             return new AtomicCounterApiProps(this);

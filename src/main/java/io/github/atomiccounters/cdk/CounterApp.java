@@ -2,6 +2,7 @@ package io.github.atomiccounters.cdk;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atomiccounters.cdk.rules.TemplateSizeRule;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
@@ -9,6 +10,7 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 
@@ -21,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CDK app: one {@link CounterStack}, checked by cdk-nag's AwsSolutions pack. {@code cdk.json} runs
- * {@link #main}; the local runtime synthesizes the same app in-process with {@link #synthesizeTemplate}.
+ * The CDK app: one {@link CounterStack}, checked by cdk-nag's AwsSolutions pack and the deploy rules.
+ * {@code cdk.json} runs {@link #main}; the local runtime synthesizes the same app in-process with
+ * {@link #synthesizeTemplate}.
  */
 public final class CounterApp {
     /** The stack's name unless the {@code stackName} context option gives another. */
@@ -59,8 +62,9 @@ public final class CounterApp {
     }
 
     /**
-     * Adds the stack, named by the {@code stackName} context option or {@link #DEFAULT_STACK_NAME}, and cdk-nag's
-     * AwsSolutions checks (verbose) to an app.
+     * Adds the stack, named by the {@code stackName} context option or {@link #DEFAULT_STACK_NAME}, cdk-nag's
+     * AwsSolutions checks (verbose) and the whole-template size check of the deploy rules (a validation plugin: the
+     * size is known once the template is written) to an app.
      *
      * @param app the app, with its context already set
      * @return the stack added
@@ -74,6 +78,7 @@ public final class CounterApp {
                         .description("Atomic counters over HTTP: API Gateway -> DynamoDB, no Lambda")
                         .build());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        Validations.of(app).addPlugins(new TemplateSizeRule());
         return stack;
     }
 

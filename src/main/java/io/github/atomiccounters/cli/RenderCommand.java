@@ -13,11 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.atomiccounters.cdk.TemplateFiles;
+import io.github.atomiccounters.cdk.TemplateFragments;
 import io.github.atomiccounters.vtl.MappingContext;
 import io.github.atomiccounters.vtl.MappingException;
 import io.github.atomiccounters.vtl.MappingInput;
 import io.github.atomiccounters.vtl.MappingTemplate;
 import io.github.atomiccounters.vtl.VtlEngine;
+import io.github.atomiccounters.vtl.VtlEngineKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +30,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code render}: renders a mapping template offline, exactly as the local runtime (and API Gateway) would, and prints
  * only the rendered text. With {@code --then}, renders a response template afterwards with the same
- * {@code $context}, printing only its output.
+ * {@code $context}, printing only its output. A template is rendered as deployed: its {@code ##@include} and
+ * {@code ##@wrap} fragments ({@link TemplateFragments}) are expanded, each read from the nearest directory above the
+ * template that holds it (so {@code velocity-templates/fragments/} for the project's templates), else from the
+ * project's own; {@code --expanded} prints that text instead of rendering it.
  *
  * <p>Exit codes: 0 rendered; 1 the template failed (a {@link MappingException}, printed as
  * {@code error: <status> <message>}, or a syntax error); 2 bad usage (including an unreadable template file).
@@ -35,7 +41,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render an API Gateway mapping template (VTL) offline and print exactly the result.",
             "With --then, render a response template next, with the same $context (overrides carry over), and print "
-                + "only its output; a $context.responseOverride.status is reported on stderr as 'status: N'."})
+                + "only its output; a $context.responseOverride.status is reported on stderr as 'status: N'.",
+            "A template is rendered as deployed, its ##@include/##@wrap fragments expanded (from the nearest "
+                + "directory above it that holds them); --expanded prints that text instead."})
 public class RenderCommand implements Callable<Integer> {
 
     /** The requestId used unless {@code --context requestId=...} says otherwise. */
@@ -77,6 +85,15 @@ public class RenderCommand implements Callable<Integer> {
             description = "The integration response body the --then template sees (default: empty).")
     String integrationBody;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "velocity-1.7", converter = EngineOption.class,
+            description = EngineOption.DESCRIPTION)
+    VtlEngineKind engine;
+
+    @Option(names = "--expanded",
+            description = "Print the template as deployed, its ##@include/##@wrap fragments expanded, instead of "
+                    + "rendering it (with --then, that template's too).")
+    boolean expanded;
+
     public RenderCommand() {
     }
 
@@ -101,9 +118,19 @@ public class RenderCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            VtlEngine engine = new VtlEngine();
-            MappingTemplate request = engine.compile(template.toString(), requestSource);
-            MappingTemplate response = then == null ? null : engine.compile(then.toString(), responseSource);
+            requestSource = expand(template, requestSource);
+            responseSource = then == null ? null : expand(then, responseSource);
+            if (expanded) {
+                out.print(requestSource);
+                if (responseSource != null) {
+                    out.print(responseSource);
+                }
+                out.flush();
+                return 0;
+            }
+            VtlEngine vtl = new VtlEngine(engine);
+            MappingTemplate request = vtl.compile(template.toString(), requestSource);
+            MappingTemplate response = then == null ? null : vtl.compile(then.toString(), responseSource);
             MappingContext ctx = defaultContext();
             context.forEach(ctx::put);
             MappingInput input = new MappingInput(body, path, query, header, stageVariables, ctx);
@@ -125,6 +152,28 @@ public class RenderCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /** The template as deployed: fragments from the nearest directory above it that has them, else the project's. */
+    private static String expand(Path file, String source) {
+        return TemplateFragments.expand(file.toString(), source, fragment -> {
+            for (Path dir = file.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve(fragment);
+                if (Files.isRegularFile(candidate)) {
+                    try {
+                        return Files.readString(candidate, StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("cannot read fragment " + candidate + ": " + e.getMessage(),
+                                e);
+                    }
+                }
+            }
+            try {
+                return TemplateFiles.readSource(fragment);
+            } catch (IllegalStateException e) {
+                return null;
+            }
+        }).text();
     }
 
     private MappingContext defaultContext() {

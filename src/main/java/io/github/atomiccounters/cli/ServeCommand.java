@@ -2,6 +2,7 @@ package io.github.atomiccounters.cli;
 
 import io.github.atomiccounters.local.LocalRuntime;
 import io.github.atomiccounters.local.SynthesisCache;
+import io.github.atomiccounters.vtl.VtlEngineKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,10 +53,14 @@ public final class ServeCommand implements Callable<Integer> {
             + "template saw, rendered and got back) to this JSON-lines file, truncated at start.")
     Path record;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "velocity-1.7", converter = EngineOption.class,
+            description = EngineOption.DESCRIPTION)
+    VtlEngineKind engine;
+
     @Override
     public Integer call() throws Exception {
         LocalRuntime.Options options = new LocalRuntime.Options(template, new LinkedHashMap<>(context), dataDir, host,
-                port, !noAuth, fault, accessKey, secretKey, apiKey, !quiet, record);
+                port, !noAuth, fault, accessKey, secretKey, apiKey, !quiet, record, engine);
         LocalRuntime runtime = LocalRuntime.start(options, System.out);
         releaseSynthesisRuntime();
         CountDownLatch stopped = new CountDownLatch(1);

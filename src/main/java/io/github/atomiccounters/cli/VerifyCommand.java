@@ -1,7 +1,7 @@
 package io.github.atomiccounters.cli;
 
+import io.github.atomiccounters.cdk.AuthMode;
 import io.github.atomiccounters.cli.verify.ContractSuite;
-import io.github.atomiccounters.cli.verify.ContractSuite.AuthMode;
 import io.github.atomiccounters.cli.verify.Report;
 import io.github.atomiccounters.client.Auth;
 import io.github.atomiccounters.client.CounterClient;
@@ -23,7 +23,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -115,7 +114,7 @@ public final class VerifyCommand implements Callable<Integer> {
     private AuthMode mode() {
         AuthMode mode;
         try {
-            mode = AuthMode.valueOf(auth.toUpperCase(Locale.ROOT).replace('-', '_'));
+            mode = AuthMode.parse(auth);
         } catch (IllegalArgumentException e) {
             throw usage("--auth must be iam, api-key, cognito or none, got " + auth);
         }

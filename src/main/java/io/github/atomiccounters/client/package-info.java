@@ -5,7 +5,8 @@
  * io.github.atomiccounters.client.Auth auth}, timeouts, {@link io.github.atomiccounters.client.RetryPolicy
  * retries}), one method per route with request objects ({@code IncrementRequest}, {@code DecrementRequest},
  * {@code SetRequest}, {@code NextRequest}) and result records, and the retry rules. Errors are subclasses of
- * {@link io.github.atomiccounters.client.CounterApiException}, one per error code of the API:
+ * {@link io.github.atomiccounters.client.CounterApiException}, one per error code of the API (the catalog:
+ * {@link io.github.atomiccounters.client.ErrorCode}):
  *
  * <pre>
  * CounterApiException                 status, code, message, raw body, Retry-After
@@ -18,6 +19,7 @@
  * │  ├─ IdempotencyKeyReusedException
  * │  ├─ ConcurrentUpdateException     (retried with the same key)
  * │  └─ SequenceNotPreparedException
+ * ├─ RequestTooLargeException         413
  * ├─ UnsupportedMediaTypeException    415
  * ├─ TooManyRequestsException         429
  * │  ├─ ThrottledException            Throttled, QuotaExceeded (retried)

@@ -13,6 +13,7 @@ import io.github.atomiccounters.local.pipeline.ExchangeRecorder;
 import io.github.atomiccounters.local.pipeline.IntegrationCall;
 import io.github.atomiccounters.local.pipeline.RequestPipeline;
 import io.github.atomiccounters.vtl.VtlEngine;
+import io.github.atomiccounters.vtl.VtlEngineKind;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -51,48 +52,54 @@ public final class LocalRuntime implements AutoCloseable {
     /**
      * What to serve and how. Null template = synthesize the app in-process with cdk.json's context. {@code record}: a
      * JSON-lines file that receives every exchange reaching a mapping template ({@link ExchangeRecorder}), or null.
+     * {@code engine}: the Velocity that renders the templates (null: {@link VtlEngineKind#DEFAULT}).
      */
     public record Options(Path template, Map<String, Object> context, Path dataDir, String host, int port,
                           boolean auth, String faults, String accessKey, String secretKey, String apiKey,
-                          boolean logRequests, Path record) {
+                          boolean logRequests, Path record, VtlEngineKind engine) {
         public static Options defaults() {
             return new Options(null, Map.of(), null, "127.0.0.1", 8080, true, null, DEFAULT_ACCESS_KEY,
-                    DEFAULT_SECRET_KEY, DEFAULT_API_KEY, true, null);
+                    DEFAULT_SECRET_KEY, DEFAULT_API_KEY, true, null, VtlEngineKind.DEFAULT);
+        }
+
+        public Options withEngine(VtlEngineKind newEngine) {
+            return new Options(template, context, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
+                    logRequests, record, newEngine);
         }
 
         public Options withPort(int newPort) {
             return new Options(template, context, dataDir, host, newPort, auth, faults, accessKey, secretKey, apiKey,
-                    logRequests, record);
+                    logRequests, record, engine);
         }
 
         public Options withTemplate(Path newTemplate) {
             return new Options(newTemplate, context, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
-                    logRequests, record);
+                    logRequests, record, engine);
         }
 
         public Options withAuth(boolean newAuth) {
             return new Options(template, context, dataDir, host, port, newAuth, faults, accessKey, secretKey, apiKey,
-                    logRequests, record);
+                    logRequests, record, engine);
         }
 
         public Options withFaults(String newFaults) {
             return new Options(template, context, dataDir, host, port, auth, newFaults, accessKey, secretKey, apiKey,
-                    logRequests, record);
+                    logRequests, record, engine);
         }
 
         public Options withContext(Map<String, Object> newContext) {
             return new Options(template, newContext, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
-                    logRequests, record);
+                    logRequests, record, engine);
         }
 
         public Options withRecord(Path newRecord) {
             return new Options(template, context, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
-                    logRequests, newRecord);
+                    logRequests, newRecord, engine);
         }
 
         public Options withLogRequests(boolean newLogRequests) {
             return new Options(template, context, dataDir, host, port, auth, faults, accessKey, secretKey, apiKey,
-                    newLogRequests, record);
+                    newLogRequests, record, engine);
         }
     }
 
@@ -151,8 +158,10 @@ public final class LocalRuntime implements AutoCloseable {
             ApiModel tablesOf = model;
             startingDynamoDb = startingDynamoDb.thenApplyAsync(dynamoDb -> withTables(tablesOf, dynamoDb),
                     LocalRuntime::onThreadOfItsOwn);
-            VtlEngine engine = new VtlEngine();
-            compiled = new CompiledApi(model, engine);
+            VtlEngineKind engineKind = options.engine() == null ? VtlEngineKind.DEFAULT : options.engine();
+            compiled = new CompiledApi(model, new VtlEngine(engineKind));
+            log.println("mapping templates rendered by " + engineKind.cliName()
+                    + (engineKind == VtlEngineKind.DEFAULT ? " (the engine API Gateway runs)" : " (alternative engine)"));
         } catch (RuntimeException | Error e) {
             startingDynamoDb.thenAccept(EmbeddedDynamoDb::close);
             throw e;

@@ -11,6 +11,7 @@ import io.github.atomiccounters.apimodel.ApiModel;
 import io.github.atomiccounters.apimodel.ApiResource;
 import io.github.atomiccounters.apimodel.MethodResponse;
 import io.github.atomiccounters.apimodel.RestApi;
+import io.github.atomiccounters.cdk.Route;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +38,10 @@ import java.util.regex.Pattern;
  *   <li>Request models become {@code components/schemas} (named by their title when it is a valid component
  *       name) converted by {@link SchemaConverter}; the request body is required when the schema requires
  *       properties.</li>
- *   <li>Responses are the method responses. The counter routes of this project also get their success schema
- *       ({@code Counter}, {@code CounterUpdate}, {@code IdRange}) and {@code Error} for 4xx/5xx, a summary and
- *       a stable operationId; other methods get an operationId derived from the method and path.</li>
+ *   <li>Responses are the method responses. The counter routes of this project ({@link Route}, the route table)
+ *       also get their success schema ({@code Counter}, {@code CounterUpdate}, {@code IdRange}, ...) and
+ *       {@code Error} for 4xx/5xx, the summary, operationId and answer texts of their {@link Route}; other methods
+ *       get an operationId derived from the method and path.</li>
  *   <li>Security follows the authorization type: AWS_IAM {@code sigv4}, COGNITO_USER_POOLS {@code cognito},
  *       CUSTOM {@code lambda_authorizer}, an API key {@code api_key} (in the same requirement: all apply);
  *       NONE without an API key has no {@code security}.</li>
@@ -49,6 +51,10 @@ import java.util.regex.Pattern;
 public final class OpenApiGenerator {
 
     public static final String OPENAPI_VERSION = "3.0.3";
+
+    /** {@code info.license}: the project's license (the LICENSE file, the pom's licenses), as the AWS CDK's. */
+    public static final String LICENSE_NAME = "Apache-2.0";
+    public static final String LICENSE_URL = "https://www.apache.org/licenses/LICENSE-2.0";
     public static final String JSON = "application/json";
     public static final String ANY_METHOD_KEY = "x-amazon-apigateway-any-method";
 
@@ -76,56 +82,9 @@ public final class OpenApiGenerator {
                     .withObjectEmptySeparator("")
                     .withArrayEmptySeparator("")));
 
-    private static final String IDEMPOTENCY_CONFLICTS = "; with an Idempotency-Key also: the key was used with "
-            + "another request (IdempotencyKeyReused) or another update of the counter was in progress "
-            + "(ConcurrentUpdate, retry after Retry-After).";
-
     private static final String IDEMPOTENCY_KEY = "1 to 100 characters of A-Z a-z 0-9 _ . : -. A repeat of the "
             + "same request with the same key is not applied again: for 24 h (next: until the end of the next UTC "
             + "day).";
-
-    /** A route of the counter API: its operation id, summary, success shape and 409 meaning. */
-    private record CounterRoute(String operationId, String summary, String successSchema, String successDescription,
-                                String notFound, String conflict) {
-    }
-
-    private static final Map<String, CounterRoute> COUNTER_ROUTES = Map.of(
-            "GET /counters/{name}", new CounterRoute("getCounter", "Read a counter", "Counter",
-                    "The counter's current value.", "The counter does not exist (error NotFound).", null),
-            "PUT /counters/{name}", new CounterRoute("setCounter", "Set a counter", "Counter",
-                    "The counter now holds the value.", null,
-                    "The counter does not hold the expected value (error ExpectedValueMismatch; value is the "
-                            + "current value)" + IDEMPOTENCY_CONFLICTS),
-            "DELETE /counters/{name}", new CounterRoute("deleteCounter", "Delete a counter", null,
-                    "The counter is deleted (or did not exist).", null, null),
-            "POST /counters/{name}/increment", new CounterRoute("incrementCounter", "Increment a counter",
-                    "CounterUpdate", "The new value and the one it replaced.", null,
-                    "The update would take the counter past max, or the rate-limit window is full (error "
-                            + "LimitExceeded; value is the current value; a window also gives limit, resetAt and "
-                            + "Retry-After)" + IDEMPOTENCY_CONFLICTS),
-            "POST /counters/{name}/decrement", new CounterRoute("decrementCounter", "Decrement a counter",
-                    "CounterUpdate", "The new value and the one it replaced.", null,
-                    "The update would take the counter below min (error LimitExceeded; value is the current value)"
-                            + IDEMPOTENCY_CONFLICTS),
-            "POST /counters/{name}/next", new CounterRoute("nextIds", "Reserve the next ids of a sequence",
-                    "IdRange", "The caller owns every id from first to value (with an Idempotency-Key: the ids "
-                            + "its first call reserved, replayed says whether that was this call).", null,
-                    "The sequence cannot advance (error LimitExceeded; value is the current value); with an "
-                            + "Idempotency-Key also: the key came with another count (IdempotencyKeyReused), or "
-                            + "the sequence was never prepared by PUT /counters/{name} (SequenceNotPrepared; "
-                            + "nothing was reserved)."),
-            "POST /counters/{name}/shards/increment", new CounterRoute("incrementShardedCounter",
-                    "Increment a sharded counter (one of its shards)", "ShardUpdate",
-                    "The shard that took the update and that shard's new value.", null, null),
-            "GET /counters/{name}/shards", new CounterRoute("getShardedCounter",
-                    "Read a sharded counter (the exact sum of its shards)", "ShardedCounter",
-                    "The sum of the counter's shards and how many shards exist.",
-                    "The sharded counter does not exist (error NotFound).", null),
-            "DELETE /counters/{name}/shards", new CounterRoute("deleteShardedCounter",
-                    "Delete a sharded counter (every shard item)", null,
-                    "The sharded counter is deleted (or did not exist).", null,
-                    "Another update of one of its shards was in progress (error ConcurrentUpdate, Retry-After): "
-                            + "nothing was deleted; retry."));
 
     private static final Map<String, String> REASONS = Map.ofEntries(
             Map.entry("200", "OK"), Map.entry("201", "Created"), Map.entry("202", "Accepted"),
@@ -179,6 +138,10 @@ public final class OpenApiGenerator {
         info.put("description", "Generated from the API Gateway REST API of a synthesized CloudFormation template. "
                 + "CORS preflight (OPTIONS) methods are not listed.");
         info.put("version", "1");
+        Map<String, Object> license = new LinkedHashMap<>();
+        license.put("name", LICENSE_NAME);
+        license.put("url", LICENSE_URL);
+        info.put("license", license);
         doc.put("info", info);
         doc.put("servers", List.of(server(serverUrl, api.stageName())));
         doc.put("paths", paths(api));
@@ -246,7 +209,7 @@ public final class OpenApiGenerator {
     }
 
     private Map<String, Object> operation(ApiResource resource, String httpMethod, ApiMethod method) {
-        CounterRoute route = COUNTER_ROUTES.get(httpMethod + " " + resource.path());
+        Route route = Route.of(httpMethod, resource.path());
         if (route != null) {
             counterSchemas = true;
         }
@@ -401,7 +364,7 @@ public final class OpenApiGenerator {
         return Map.of("$ref", "#/components/schemas/" + schemaName);
     }
 
-    private Map<String, Object> responses(ApiMethod method, CounterRoute route) {
+    private Map<String, Object> responses(ApiMethod method, Route route) {
         Map<String, Object> responses = new LinkedHashMap<>();
         List<MethodResponse> sorted = new ArrayList<>(method.methodResponses());
         sorted.sort((a, b) -> a.statusCode().compareTo(b.statusCode()));
@@ -439,7 +402,7 @@ public final class OpenApiGenerator {
         return responses;
     }
 
-    private Map<String, Object> responseContent(MethodResponse r, CounterRoute route, boolean idempotent) {
+    private Map<String, Object> responseContent(MethodResponse r, Route route, boolean idempotent) {
         Map<String, Object> content = new LinkedHashMap<>();
         String status = r.statusCode();
         if (route != null) {
@@ -471,14 +434,14 @@ public final class OpenApiGenerator {
         return content;
     }
 
-    private static String description(String status, CounterRoute route) {
+    private static String description(String status, Route route) {
         if (route != null) {
             String text = switch (status) {
                 case "200", "204" -> route.successDescription();
                 case "400" -> "The request is malformed or its body does not match the route's schema "
                         + "(error BadRequest).";
-                case "404" -> route.notFound() != null ? route.notFound() : "Not found.";
-                case "409" -> route.conflict() != null ? route.conflict() : "Conflict.";
+                case "404" -> route.notFoundDescription() != null ? route.notFoundDescription() : "Not found.";
+                case "409" -> route.conflictDescription() != null ? route.conflictDescription() : "Conflict.";
                 case "429" -> "Too many requests (error Throttled" + ("IdRange".equals(route.successSchema())
                         ? "; with an Idempotency-Key also TooManyIdempotencyKeys: the sequence's item holds no "
                         + "more keys today" : "") + "); retry after Retry-After seconds.";

@@ -2,11 +2,9 @@ package io.github.atomiccounters.vtl;
 
 import java.io.StringWriter;
 import java.util.AbstractMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
-import org.apache.velocity.Template;
-import org.apache.velocity.VelocityContext;
 
 import io.github.atomiccounters.vtl.internal.InputVariable;
 import io.github.atomiccounters.vtl.internal.UtilVariable;
@@ -19,11 +17,11 @@ public final class MappingTemplate {
 
     private final String name;
     private final String source;
-    private final Template template;
+    private final VelocityRuntime.CompiledTemplate template;
     private final VtlSemantics semantics;
     private final UtilVariable util;
 
-    MappingTemplate(String name, String source, Template template, VtlSemantics semantics) {
+    MappingTemplate(String name, String source, VelocityRuntime.CompiledTemplate template, VtlSemantics semantics) {
         this.name = name;
         this.source = source;
         this.template = template;
@@ -47,7 +45,7 @@ public final class MappingTemplate {
      *                          {@code $util.parseJson}), 500 for any other runtime failure of the template
      */
     public String render(MappingInput input) {
-        VelocityContext ctx = new VelocityContext();
+        Map<String, Object> ctx = new HashMap<>(8);
         ctx.put("input", new InputVariable(input, semantics));
         ctx.put("util", util);
         Map<String, Object> context = input.context().asMap();

@@ -8,9 +8,15 @@ import java.util.Objects;
  * How the renderer decides each point of API Gateway's mapping-template behaviour that AWS does not document. {@link
  * #DEFAULT} follows the strongest public evidence (each choice and its evidence is a row of {@code docs/aws-fidelity.md});
  * {@link #alternatives()} gives, per point, the other plausible readings. The deployed templates are written so that
- * every alternative renders the same DynamoDB request and the same client answer as the default
- * ({@code AlternativeSemanticsIT} renders every recorded request under each), so a wrong guess here cannot break the
- * deployed API.
+ * every alternative renders the same DynamoDB request and the same client answer as the default, under either
+ * {@link VtlEngineKind} ({@code AlternativeSemanticsIT} renders every recorded request under each), so a wrong guess
+ * here cannot break the deployed API.
+ *
+ * <p>Two kinds of points. Those of API Gateway's objects ({@code noMatchJson}, {@code numbers}, {@code jsEscaping},
+ * {@code headerNames}, {@code absentStageVariable}, {@code requestTimeEpoch}) are open under both engines. Those of
+ * the Velocity language ({@code nullComparison}, {@code truthiness}, {@code setNull}, {@code gobbling},
+ * {@code arithmetic}) exist because Velocity 2.4 had to be bent to look like 1.x: under Velocity 1.7 the engine
+ * itself decides them, except {@code setNull}, a setting of 1.7 ({@link VtlEngineKind#unsupported} says which).
  *
  * @param noMatchJson        what {@code $input.json(path)} renders when the path matches nothing
  * @param nullComparison     whether null equals {@code ""} in {@code ==} / {@code !=}
@@ -40,9 +46,9 @@ public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullCompariso
 
     /** null in {@code ==} / {@code !=}. */
     public enum NullComparison {
-        /** null equals null and {@code ""} (reported for API Gateway). */
+        /** null equals null and {@code ""}: reported for API Gateway, not recorded; an engine patch (2.4 only). */
         NULL_EQUALS_EMPTY,
-        /** Stock Velocity: null equals only null. */
+        /** Stock Velocity, 1.7 (tried) as 2.x: null equals only null. */
         STOCK_VELOCITY
     }
 
@@ -82,7 +88,10 @@ public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullCompariso
 
     /** What {@code #if} treats as false. */
     public enum Truthiness {
-        /** Velocity 1.x: only null and false. */
+        /**
+         * Velocity 1.x: only null and false (of a reference's value; 1.7 also takes a string or number literal, as in
+         * {@code #if('x')}, as false, which the 2.4 engine does not mimic).
+         */
         VELOCITY_1,
         /** Velocity 2.x defaults: also {@code ""}, 0 and empty collections. */
         VELOCITY_2
@@ -98,9 +107,9 @@ public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullCompariso
 
     /** {@code #set($x = <expression that is null>)}. */
     public enum SetNull {
-        /** Velocity 2: $x becomes null. */
+        /** Velocity 2, or 1.7 with {@code directive.set.null.allowed=true}: $x becomes null. */
         ASSIGNS_NULL,
-        /** Velocity 1.7: $x keeps its previous value. */
+        /** Velocity 1.7's default ({@code directive.set.null.allowed=false}): $x keeps its previous value. */
         KEEPS_VALUE
     }
 
@@ -121,9 +130,9 @@ public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullCompariso
     }
 
     /** The strongest evidence on each point (docs/aws-fidelity.md). */
-    public static final VtlSemantics DEFAULT = new VtlSemantics(NoMatchJson.QUOTES, NullComparison.NULL_EQUALS_EMPTY,
+    public static final VtlSemantics DEFAULT = new VtlSemantics(NoMatchJson.QUOTES, NullComparison.STOCK_VELOCITY,
             NumberTypes.JSON_SMART, JsEscaping.COMMONS_LANG, HeaderNames.ANY_CASE, AbsentStageVariable.NULL,
-            Truthiness.VELOCITY_1, EpochType.LONG, SetNull.ASSIGNS_NULL, Gobbling.BC, Arithmetic.NUMBERS_ONLY);
+            Truthiness.VELOCITY_1, EpochType.LONG, SetNull.KEEPS_VALUE, Gobbling.BC, Arithmetic.NUMBERS_ONLY);
 
     public VtlSemantics {
         Objects.requireNonNull(noMatchJson, "noMatchJson");
@@ -154,8 +163,8 @@ public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullCompariso
         all.add(new Alternative("$input.json of no match renders nothing", new VtlSemantics(NoMatchJson.NOTHING,
                 d.nullComparison, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
                 d.requestTimeEpoch, d.setNull, d.gobbling, d.arithmetic)));
-        all.add(new Alternative("null does not equal \"\" (stock Velocity)", new VtlSemantics(d.noMatchJson,
-                NullComparison.STOCK_VELOCITY, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable,
+        all.add(new Alternative("null equals \"\" (reported, an engine patch)", new VtlSemantics(d.noMatchJson,
+                NullComparison.NULL_EQUALS_EMPTY, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable,
                 d.truthiness, d.requestTimeEpoch, d.setNull, d.gobbling, d.arithmetic)));
         all.add(new Alternative("numbers are BigDecimal", new VtlSemantics(d.noMatchJson, d.nullComparison,
                 NumberTypes.BIG_DECIMAL, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
@@ -178,9 +187,9 @@ public record VtlSemantics(NoMatchJson noMatchJson, NullComparison nullCompariso
         all.add(new Alternative("requestTimeEpoch is a String", new VtlSemantics(d.noMatchJson, d.nullComparison,
                 d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness, EpochType.STRING,
                 d.setNull, d.gobbling, d.arithmetic)));
-        all.add(new Alternative("#set of null keeps the old value (Velocity 1.7)", new VtlSemantics(d.noMatchJson,
+        all.add(new Alternative("#set of null assigns null (Velocity 2)", new VtlSemantics(d.noMatchJson,
                 d.nullComparison, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
-                d.requestTimeEpoch, SetNull.KEEPS_VALUE, d.gobbling, d.arithmetic)));
+                d.requestTimeEpoch, SetNull.ASSIGNS_NULL, d.gobbling, d.arithmetic)));
         all.add(new Alternative("Velocity 2 whitespace gobbling (lines)", new VtlSemantics(d.noMatchJson,
                 d.nullComparison, d.numbers, d.jsEscaping, d.headerNames, d.absentStageVariable, d.truthiness,
                 d.requestTimeEpoch, d.setNull, Gobbling.LINES, d.arithmetic)));

@@ -1,9 +1,12 @@
 package io.github.atomiccounters.cli.verify;
 
+import io.github.atomiccounters.cdk.AuthMode;
+import io.github.atomiccounters.cdk.Route;
 import io.github.atomiccounters.client.AccessDeniedException;
 import io.github.atomiccounters.client.BadRequestException;
 import io.github.atomiccounters.client.Counter;
 import io.github.atomiccounters.client.CounterApiException;
+import io.github.atomiccounters.client.ErrorCode;
 import io.github.atomiccounters.client.CounterClient;
 import io.github.atomiccounters.client.DecrementRequest;
 import io.github.atomiccounters.client.ExpectedValueMismatchException;
@@ -41,15 +44,13 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The README's HTTP contract as checks against a live deployment: every route, the errors a deployment produces
+ * The README's HTTP contract as checks against a live deployment: every route of the route table ({@link Route})
+ * with its example body and success status, the counters' semantics route by route, the errors a deployment produces
  * without special setup, a bounded race, a concurrent {@code next} burst, idempotency, a rate-limit window,
  * shards and CORS. It works on counters named {@code <prefix>*} and deletes every counter and shard it created;
  * rate-limit window items and idempotency markers cannot be deleted through the API and expire by TTL.
  */
 public final class ContractSuite {
-    /** How the deployment authenticates, which decides the auth checks. */
-    public enum AuthMode { IAM, API_KEY, COGNITO, NONE }
-
     /**
      * The clients the checks use.
      *
@@ -70,7 +71,7 @@ public final class ContractSuite {
      * HTTP calls the suite makes at most, before retries: the sum over the checks below (counted in the comment of
      * each section), the window check's one retry and the cleanup included. VerifyCommandE2ETest holds it to this.
      */
-    public static final int MAX_CALLS = 91;
+    public static final int MAX_CALLS = 102;
 
     private static final Duration WINDOW = Duration.ofSeconds(60);
 
@@ -106,6 +107,7 @@ public final class ContractSuite {
             return;
         }
         auth();
+        routeTable();
         routes();
         errors();
         concurrency();
@@ -167,6 +169,46 @@ public final class ContractSuite {
                 report.skip("a request with wrong credentials is refused", "--auth none");
             }
         }
+    }
+
+    /** The requests {@link #routeTable()} sends, in order: one per route of the route table. */
+    public static List<RouteCall> routeTableCalls(String counterName) {
+        List<RouteCall> calls = new ArrayList<>();
+        String counterPath = CounterClient.counterPath(counterName);
+        for (Route route : Route.values()) {
+            calls.add(new RouteCall(route, counterPath + route.path().substring("/counters/{name}".length()),
+                    route.exampleBody()));
+        }
+        return calls;
+    }
+
+    /**
+     * One request of the route-table check.
+     *
+     * @param route the route it calls
+     * @param path  the path below the stage URL, encoded
+     * @param body  the route's example body, or null
+     */
+    public record RouteCall(Route route, String path, String body) {
+    }
+
+    // 1 + one per route (9) = 10 calls
+    private void routeTable() {
+        String name = counter("route-table");
+        List<RouteCall> calls = routeTableCalls(name);
+        String expected = calls.stream().map(c -> c.route().key() + " " + c.route().successStatus())
+                .collect(Collectors.joining(", "));
+        checkEquals("each route of the route table, in its order, answers its success status", expected, () -> {
+            main.set(name, 0);  // the table's first route reads the counter
+            List<String> received = new ArrayList<>();
+            for (RouteCall call : calls) {
+                RawResponse r = main.send(call.route().httpMethod(), call.path(), call.body(), call.body() == null
+                        ? Map.of() : Map.of("Content-Type", "application/json"));
+                received.add(call.route().key() + " " + r.statusCode()
+                        + (r.isSuccess() ? "" : " " + CounterApiException.from(r).errorCode().orElse("")));
+            }
+            return String.join(", ", received);
+        });
     }
 
     // 3 + 2 + 1 + 2 + 2 + 4 + 2 x 2 = 18 calls
@@ -402,7 +444,7 @@ public final class ContractSuite {
         });
     }
 
-    // 12 counters + 1 sharded counter = 13 calls
+    // 13 counters + 1 sharded counter = 14 calls
     private void cleanup() {
         int total = plain.size() + sharded.size();
         checkEquals("cleanup: DELETE of every counter and shard created", total + " deleted", () -> {
@@ -538,7 +580,8 @@ public final class ContractSuite {
 
     private static String apiKeyRefusal(AccessDeniedException e) {
         boolean expected = e.statusCode() == 403
-                && e.errorCode().filter(c -> c.equals("InvalidApiKey") || c.equals("Forbidden")).isPresent();
+                && e.errorCode().filter(c -> c.equals(ErrorCode.INVALID_API_KEY.code())
+                        || c.equals(ErrorCode.FORBIDDEN.code())).isPresent();
         return expected ? "403 InvalidApiKey or Forbidden" : status(e);
     }
 

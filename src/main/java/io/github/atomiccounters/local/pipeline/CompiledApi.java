@@ -5,7 +5,7 @@ import io.github.atomiccounters.apimodel.ApiModel;
 import io.github.atomiccounters.apimodel.ApiResource;
 import io.github.atomiccounters.apimodel.GatewayResponse;
 import io.github.atomiccounters.apimodel.IntegrationResponse;
-import io.github.atomiccounters.cdk.ApiGatewayLimits;
+import io.github.atomiccounters.cdk.rules.MappingTemplateSizeRule;
 import io.github.atomiccounters.local.JsonSchemaValidation;
 import io.github.atomiccounters.vtl.MappingTemplate;
 import io.github.atomiccounters.vtl.VtlEngine;
@@ -76,7 +76,7 @@ public final class CompiledApi {
 
     /** A mapping template as API Gateway would accept it: over 300 KB it cannot be deployed at all. */
     private static MappingTemplate compile(VtlEngine engine, String where, String text) {
-        List<String> problems = ApiGatewayLimits.mappingTemplateSizeProblems(where, text);
+        List<String> problems = MappingTemplateSizeRule.problems(where, text);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.get(0) + ": this API cannot be deployed");
         }
