@@ -109,6 +109,16 @@ class SynthesisInputsTest {
     }
 
     @Test
+    void aChangedClassOfTheRendererOrAVelocityJarMisses() throws IOException {
+        Path cls = classes.resolve("io/github/atomiccounters/vtl/VtlSemantics.class");
+        Files.write(cls, Files.readAllBytes(cls), java.nio.file.StandardOpenOption.APPEND);
+        assertMisses(inputs(Map.of(), CDK_JSON, Map.of()), "construct's classes");
+        Path jar = firstFile(classes.resolve("io/github/atomiccounters/vtl/velocity17/lib"), ".jar");
+        Files.write(jar, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+        assertMisses(inputs(Map.of(), CDK_JSON, Map.of()), "construct's classes");
+    }
+
+    @Test
     void aChangedSynthesisRunnerMisses() throws IOException {
         Path cls = classes.resolve("io/github/atomiccounters/local/SynthesisCache.class");
         Files.write(cls, Files.readAllBytes(cls), java.nio.file.StandardOpenOption.APPEND);
@@ -160,27 +170,37 @@ class SynthesisInputsTest {
     }
 
     /**
-     * The key covers exactly the construct's package because that package uses no other package of the project:
-     * an import of one (whose classes would then change synthesis without changing the key) fails here.
+     * The key covers exactly the construct's and the renderer's packages because they use no other package of the
+     * project: an import of one (whose classes would then change synthesis without changing the key) fails here.
      */
     @Test
-    void theConstructImportsNoOtherPackageOfTheProject() throws IOException {
+    void theConstructAndTheRendererImportNoOtherPackageOfTheProject() throws IOException {
         List<String> outside = new ArrayList<>();
-        Pattern imports = Pattern.compile("(?m)^import (?:static )?(io\\.github\\.atomiccounters\\.[\\w.]+);");
-        try (Stream<Path> sources = Files.list(Path.of("src/main/java/io/github/atomiccounters/cdk"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = imports.matcher(Files.readString(source));
-                while (m.find()) {
-                    if (!m.group(1).startsWith("io.github.atomiccounters.cdk.")) {
-                        outside.add(source.getFileName() + ": " + m.group(1));
-                    }
+        for (String dir : List.of("cdk", "vtl")) {
+            try (Stream<Path> sources = Files.walk(Path.of("src/main/java/io/github/atomiccounters", dir))) {
+                for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    outside.addAll(importsOutsideTheKey(Files.readString(source), source.getFileName().toString()));
                 }
             }
         }
         assertThat(outside).isEmpty();
         // the check itself: an import of another package is found
-        Matcher probe = imports.matcher("import io.github.atomiccounters.local.pipeline.Router;\n");
-        assertThat(probe.find() && !probe.group(1).startsWith("io.github.atomiccounters.cdk.")).isTrue();
+        assertThat(importsOutsideTheKey("import io.github.atomiccounters.local.pipeline.Router;\n"
+                + "import io.github.atomiccounters.vtl.VtlSemantics;\n", "X.java"))
+                .containsExactly("X.java: io.github.atomiccounters.local.pipeline.Router");
+    }
+
+    private static List<String> importsOutsideTheKey(String source, String file) {
+        Pattern imports = Pattern.compile("(?m)^import (?:static )?(io\\.github\\.atomiccounters\\.[\\w.]+);");
+        List<String> outside = new ArrayList<>();
+        Matcher m = imports.matcher(source);
+        while (m.find()) {
+            if (!m.group(1).startsWith("io.github.atomiccounters.cdk.")
+                    && !m.group(1).startsWith("io.github.atomiccounters.vtl.")) {
+                outside.add(file + ": " + m.group(1));
+            }
+        }
+        return outside;
     }
 
     /** Every jar of the class path with a jsii assembly (JavaScript the synthesis runs) is part of the key. */
@@ -234,6 +254,7 @@ class SynthesisInputsTest {
             for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
                 String name = from.relativize(p).toString().replace('\\', '/');
                 boolean read = name.startsWith("io/github/atomiccounters/cdk") || name.startsWith("velocity-templates")
+                        || name.startsWith("io/github/atomiccounters/vtl")
                         || name.startsWith("io/github/atomiccounters/local/SynthesisCache")
                         || name.equals("io/github/atomiccounters/local/pipeline/Router.class");
                 if (!Files.isDirectory(p) && !read) {

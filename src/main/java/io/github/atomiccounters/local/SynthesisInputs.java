@@ -35,8 +35,10 @@ import java.util.stream.Stream;
  * starting the jsii runtime: the key of {@link SynthesisCache}.
  *
  * <ul>
- *   <li>{@code code}: a digest of the class files of the construct's package ({@code io.github.atomiccounters.cdk},
- *       which imports no other package of the project; {@code SynthesisInputsTest} checks that) and of
+ *   <li>{@code code}: a digest of the class files of the construct's package ({@code io.github.atomiccounters.cdk})
+ *       and of the renderer's ({@code io.github.atomiccounters.vtl}, with Velocity 1.7's jars, which synthesis uses
+ *       to refuse a template 1.7 cannot parse), which import no other package of the project
+ *       ({@code SynthesisInputsTest} checks that), and of
  *       {@link SynthesisCache}, which runs the synthesis, read where they are loaded from;</li>
  *   <li>{@code templates}: a digest of every file under {@code velocity-templates/} (VTL files and models), as the
  *       construct reads them: from the classpath;</li>
@@ -56,6 +58,8 @@ public record SynthesisInputs(String code, String templates, Map<String, Object>
 
     /** The construct's package, as a resource path. */
     static final String CODE_PACKAGE = "io/github/atomiccounters/cdk/";
+    /** The renderer's package (and Velocity 1.7's jars under it): synthesis checks every template with it. */
+    static final String RENDERER_PACKAGE = "io/github/atomiccounters/vtl/";
     static final String TEMPLATES_DIR = "velocity-templates/";
 
     /**
@@ -100,7 +104,7 @@ public record SynthesisInputs(String code, String templates, Map<String, Object>
         codeRoots.add(rootOf(loader, CounterApp.class.getName().replace('.', '/') + ".class"));
         codeRoots.add(rootOf(loader, runner + ".class"));
         return new SynthesisInputs(
-                digest(codeRoots, List.of(CODE_PACKAGE, runner)),
+                digest(codeRoots, List.of(CODE_PACKAGE, RENDERER_PACKAGE, runner)),
                 digest(roots(loader, TEMPLATES_DIR), List.of(TEMPLATES_DIR)),
                 context, libraries(loader), cdkEnvironment(env), FORMAT);
     }
@@ -117,7 +121,7 @@ public record SynthesisInputs(String code, String templates, Map<String, Object>
             out.add("the cache's entry format");
         }
         if (!code.equals(other.code)) {
-            out.add("the construct's classes (" + CODE_PACKAGE + ")");
+            out.add("the construct's classes (" + CODE_PACKAGE + ", " + RENDERER_PACKAGE + ")");
         }
         if (!templates.equals(other.templates)) {
             out.add(TEMPLATES_DIR + " (templates or models)");
