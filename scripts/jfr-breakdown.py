@@ -1,56 +1,89 @@
 #!/usr/bin/env python3
-"""CPU samples of a JFR recording broken down by thread group and, inside the runtime's request threads, by
-component. Usage: jfr print --events jdk.ExecutionSample --stack-depth 128 rec.jfr | scripts/jfr-breakdown.py"""
+"""CPU samples of a JFR recording of `serve`, split by where a request spends them: the JDK HTTP server, each
+stage of the pipeline (the frame RequestPipeline.handle called), the call to DynamoDB Local on the request thread,
+and DynamoDB Local's own work (its Jetty and handler threads). With --user-us-per-request U (the process's user CPU
+per request over the recording, which scripts/wrk-ratio.sh measures), each share is also given in microseconds.
+
+Usage: jfr print --events jdk.ExecutionSample --stack-depth 96 rec.jfr | scripts/jfr-breakdown.py [--user-us-per-request U]
+
+JFR samples Java code only: kernel time (socket I/O: the `sys` part of CPU) and the JVM's own threads (GC, JIT)
+are not in the samples, so the microseconds spread the user CPU over what Java code was seen doing."""
 import re
 import sys
 from collections import Counter
 
-THREADS = [  # thread name pattern -> group
-    (r'^http-\d+$', 'runtime request threads (LocalServer workers: pipeline + blocking DynamoDB call)'),
-    (r'^HTTP-Dispatcher$', 'JDK HttpServer dispatcher (accept, parse request line/headers)'),
-    (r'^ddb-local-http-\d+$', 'runtime -> DynamoDB Local HttpClient executor'),
-    (r'^HttpClient-\d+-SelectorManager$', 'JDK HttpClient selector threads (runtime->DDB and load generator)'),
-    (r'^bench-http-\d+$', 'load generator HttpClient executor'),
-    (r'^bench-', 'load generator workers'),
-    (r'^qtp\d+', 'DynamoDB Local (Jetty + request handling + SQLite)'),
-    (r'', 'other'),
+# the frame RequestPipeline.handle called -> the stage (API Gateway's order)
+STAGES = [
+    ('io.github.atomiccounters.local.pipeline.Router.', '1 routing'),
+    ('io.github.atomiccounters.local.pipeline.Authorizer.', '2 auth'),
+    ('io.github.atomiccounters.local.StageThrottle.', '3 throttling'),
+    ('io.github.atomiccounters.local.pipeline.RequestValidation.', '4 validation (JSON Schema)'),
+    ('io.github.atomiccounters.local.pipeline.RequestMapping.', '5 request template'),
+    ('io.github.atomiccounters.local.pipeline.IntegrationCall.', '6 call to DynamoDB Local (request thread)'),
+    ('io.github.atomiccounters.local.pipeline.IntegrationResponseSelection.', '7 response selection'),
+    ('io.github.atomiccounters.local.pipeline.ResponseMapping.', '8 response template'),
+    ('io.github.atomiccounters.local.pipeline.GatewayResponses.', '9 gateway responses'),
+    ('io.github.atomiccounters.local.pipeline.ExchangeRecorder.', '  exchange recording'),
 ]
-COMPONENTS = [  # frame prefix -> component, first match from the top of the stack
-    ('org.apache.velocity', 'VTL rendering (Velocity)'),
-    ('io.github.atomiccounters.vtl', 'VTL rendering (Velocity)'),
-    ('com.networknt', 'JSON Schema validation'),
-    ('io.github.atomiccounters.local.JsonSchemaValidation', 'JSON Schema validation'),
-    ('com.jayway.jsonpath', 'JSONPath ($input.json/path)'),
-    ('net.minidev', 'JSONPath ($input.json/path)'),
-    ('com.fasterxml.jackson', 'Jackson'),
-    ('jdk.internal.net.http', 'JDK HttpClient (call to DynamoDB Local)'),
-    ('sun.net.httpserver', 'JDK HttpServer (request/response I/O)'),
-    ('java.util.UUID', 'requestId (UUID)'),
-    ('java.time', 'java.time (requestTime)'),
-    ('java.util.regex', 'regex'),
-]
+PIPELINE = 'io.github.atomiccounters.local.pipeline.RequestPipeline.handle('
+SERVER = 'io.github.atomiccounters.local.LocalServer.handle('
+
+
+def dynamodb_local(frames):
+    if any(f.startswith('com.amazonaws.services.dynamodbv2') or f.startswith('com.almworks.sqlite4java')
+           for f in frames):
+        return 'DynamoDB Local: handler, JSON, SQLite'
+    return None
+
+
+def classify(thread, frames):
+    """frames: innermost first."""
+    if thread.startswith('SQLiteQueue'):
+        return 'DynamoDB Local: SQLite queue thread'
+    if re.match(r'^qtp\d+', thread):
+        if any(f.startswith('com.amazonaws.services.dynamodbv2') or f.startswith('com.almworks.sqlite4java')
+               for f in frames):
+            return 'DynamoDB Local: handler, JSON, SQLite'
+        return 'DynamoDB Local: Jetty (HTTP parse/write, dispatch)'
+    if thread == 'HTTP-Dispatcher' or (not any(f.startswith(SERVER) for f in frames)
+                                      and any(f.startswith('sun.net.httpserver') for f in frames)):
+        return '0 JDK HttpServer (accept, parse, dispatch)'
+    for i, f in enumerate(frames):
+        if f.startswith(PIPELINE):
+            callee = frames[i - 1] if i > 0 else ''
+            for prefix, stage in STAGES:
+                if callee.startswith(prefix):
+                    if stage.startswith('6 '):
+                        # in-process, DynamoDB Local's Jetty and handler run on the request thread itself
+                        if dynamodb_local(frames[:i]):
+                            return dynamodb_local(frames[:i]) + ' (in-process, on the request thread)'
+                        if any(f.startswith('org.eclipse.jetty') for f in frames[:i]):
+                            return 'DynamoDB Local: Jetty (in-process, on the request thread)'
+                    return stage
+            return '0 pipeline: $context, headers, query (RequestPipeline itself)'
+    if any(f.startswith(SERVER) for f in frames):
+        return '0 LocalServer: read body, write answer, log'
+    return 'other threads: ' + thread.rstrip('0123456789-')
 
 
 def main():
-    groups, comps = Counter(), Counter()
+    us = None
+    if len(sys.argv) == 3 and sys.argv[1] == '--user-us-per-request':
+        us = float(sys.argv[2])
+    elif len(sys.argv) != 1:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    stages = Counter()
     total = 0
     frames, thread = [], None
+
     def flush():
         nonlocal total, frames, thread
-        if thread is None:
-            return
-        total += 1
-        group = next(g for p, g in THREADS if re.search(p, thread))
-        groups[group] += 1
-        if group.startswith('runtime request threads'):
-            comp = 'other: ' + (frames[0].rsplit('.', 2)[0] if frames else '?')
-            for f in frames:
-                hit = next((c for p, c in COMPONENTS if f.startswith(p)), None)
-                if hit:
-                    comp = hit
-                    break
-            comps[comp] += 1
+        if thread is not None:
+            total += 1
+            stages[classify(thread, frames)] += 1
         frames, thread = [], None
+
     for line in sys.stdin:
         line = line.strip()
         if line.startswith('jdk.ExecutionSample'):
@@ -63,14 +96,15 @@ def main():
         if m and thread is not None and not line.startswith('sampledThread'):
             frames.append(line)
     flush()
-    print(f'{total} CPU samples')
-    for g, n in groups.most_common():
-        print(f'  {100.0 * n / total:5.1f}%  {g}')
-    rt = sum(comps.values())
-    if rt:
-        print(f'inside the runtime request threads ({rt} samples), by the topmost recognised frame:')
-        for c, n in comps.most_common(12):
-            print(f'  {100.0 * n / rt:5.1f}%  {c}')
+    if total == 0:
+        print('no CPU samples')
+        return
+    print(f'{total} CPU samples (Java code)' + ('' if us is None else f', user CPU {us:.0f} us per request'))
+    print('| where | share | ' + ('us/request |' if us is not None else ''))
+    print('|---|---:|' + ('---:|' if us is not None else ''))
+    for stage in sorted(stages):
+        share = stages[stage] / total
+        print(f'| {stage} | {100 * share:.1f}% |' + (f' {share * us:.0f} |' if us is not None else ''))
 
 
 main()

@@ -30,10 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * through {@link Runtimes#start} (so each context is synthesized once per JVM by {@code testing.Synthesized}),
  * kept for the JVM, and emptied when a doc file starts using one.
  *
- * <p>They run on {@link #CLOCK}: the system clock moved forward, before each file, to one second past the start
- * of a minute. A doc's 60 s rate-limit window example then runs inside one window instead of failing, now and
- * then, when a minute turns between its calls; the shift stays under a minute, so a client that signs with the
- * system clock ({@code verify}) is well inside SigV4's 15 minutes.
+ * <p>They run on {@link #CLOCK}: the system clock moved forward, before a file that would start in the second half
+ * of a minute, to one second past the next minute. A doc's 60 s rate-limit window example then runs inside one
+ * window instead of failing, now and then, when a minute turns between its calls; the shift grows by at most a
+ * minute per file that takes half a minute, so a client that signs with the system clock ({@code verify}) stays
+ * well inside SigV4's 15 minutes.
  */
 final class DocRuntimes {
     /** What a {@code serve} command serves; equal specs share a runtime. */
@@ -81,11 +82,19 @@ final class DocRuntimes {
             return Instant.now().plus(offset);
         }
 
-        /** Shifts the clock (0 to 60 s ahead of the system clock) so that it reads one second past a minute. */
+        /**
+         * Moves the clock forward, when needed, so that a file starts in the first half of a minute: to one second
+         * past the next minute if it reads 30 s or more into one. Never back: the runtimes' token buckets refill
+         * only while their clock moves forward (a clock that steps back does not refill them), so a step back, as
+         * re-aligning two files of the same minute to the same second did, left the default stage throttle
+         * (100/s, burst 200) unrefilled for seconds, long enough for a fast runtime to answer 429 to a doc.
+         */
         void alignToMinute() {
-            Instant system = Instant.now();
-            Instant target = system.truncatedTo(ChronoUnit.MINUTES).plusSeconds(61);
-            offset = Duration.between(system, target);
+            Instant now = instant();
+            if (!offset.isZero() && now.atZone(ZoneOffset.UTC).getSecond() < 30) {
+                return;
+            }
+            offset = offset.plus(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(61)));
         }
     }
 

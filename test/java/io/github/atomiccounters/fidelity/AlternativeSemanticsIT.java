@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ import java.util.stream.Stream;
 
 /**
  * The deployed templates depend neither on the engine nor on what AWS leaves undocumented. Every exchange the
- * end-to-end suite recorded (surefire runs it with {@link LocalRuntime#RECORD_PROPERTY}; this runs after it, in
+ * end-to-end suite recorded (surefire runs it with {@link LocalRuntime#RECORD_PROPERTY}, one file per test JVM; this runs after it, in
  * failsafe's integration-test phase of {@code mvn verify}) is rendered again under each engine
  * ({@link VtlEngineKind}) with the default semantics and with each alternative reading of {@link VtlSemantics} that
  * engine can render: the request template must give the same DynamoDB request, and the response (or error) template
@@ -53,8 +54,9 @@ import java.util.stream.Stream;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlternativeSemanticsIT {
+/** Where surefire's test JVMs recorded: {@code e2e-fork-<n>.jsonl}, one file per fork, in this directory. */
     private static final Path EXCHANGES = Path.of(System.getProperty(LocalRuntime.RECORD_PROPERTY,
-            "target/exchanges/e2e.jsonl"));
+            "target/exchanges/e2e-fork-1.jsonl")).getParent();
     /** The project's API as the end-to-end tests synthesized it (written by {@link Synthesized#file()}). */
     private static final Path TEMPLATE = Synthesized.path(Synthesized.E2E);
     private static final int MIN_EXCHANGES = 2_000;
@@ -70,13 +72,22 @@ class AlternativeSemanticsIT {
 
     @BeforeAll
     void load() throws IOException {
-        assertThat(EXCHANGES).as("exchanges recorded by the end-to-end tests (run mvn verify, which runs them first)")
-                .exists();
+        List<Path> recordings;
+        try (Stream<Path> files = Files.list(EXCHANGES)) {
+            recordings = files.filter(f -> f.getFileName().toString().matches("e2e-fork-\\d+\\.jsonl")).sorted()
+                    .toList();
+        }
+        assertThat(recordings).as("exchanges recorded by the end-to-end tests in " + EXCHANGES
+                + " (run mvn verify, which runs them first)").isNotEmpty();
         assertThat(TEMPLATE).as("the API the end-to-end tests served").exists();
         // the counter routes (a CORS preflight's MOCK template is CDK's, not ours)
         Set<String> routes = AtomicCounterApi.ROUTES.stream().map(r -> r.httpMethod() + " " + r.path())
                 .collect(Collectors.toSet());
-        exchanges = ExchangeRecorder.read(EXCHANGES).stream().filter(e -> routes.contains(e.route())).toList();
+        List<Exchange> recorded = new ArrayList<>();
+        for (Path recording : recordings) {
+            recorded.addAll(ExchangeRecorder.read(recording));
+        }
+        exchanges = recorded.stream().filter(e -> routes.contains(e.route())).toList();
         model = ApiModel.fromFile(TEMPLATE, LocalFacts.defaults());
         CompiledApi defaults = new CompiledApi(model, new VtlEngine(VtlEngineKind.DEFAULT, VtlSemantics.DEFAULT));
         long startedCpu = CPU.getCurrentThreadCpuTime();

@@ -123,6 +123,87 @@ class EmbeddedDynamoDbTest {
         assertThat(get.body()).contains("\"N\":\"" + threads * perThread + "\"");
     }
 
+    /**
+     * The in-process door hands DynamoDB Local the same request as loopback HTTP: two fresh databases, one called
+     * in-process and one over TCP, answer the same sequence of calls (successes, errors with their bodies,
+     * non-ASCII text, a cancelled transaction, a malformed body, an unknown action) with the same status and body.
+     */
+    @Test
+    void inProcessCallsAnswerExactlyAsCallsOverLoopbackHttp() {
+        List<String[]> calls = List.of(
+                new String[] {"PutItem", "{\"TableName\":\"same\",\"Item\":{\"pk\":{\"S\":\"a\"},"
+                        + "\"text\":{\"S\":\"\u00fc\u20ac\ud83d\ude00 \\\" quote\"},\"v\":{\"N\":\"1\"}}}"},
+                new String[] {"UpdateItem", "{\"TableName\":\"same\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
+                        + "\"UpdateExpression\":\"ADD v :n\",\"ExpressionAttributeValues\":{\":n\":{\"N\":\"41\"}},"
+                        + "\"ReturnValues\":\"ALL_NEW\"}"},
+                new String[] {"UpdateItem", "{\"TableName\":\"same\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
+                        + "\"UpdateExpression\":\"SET v = v + :n\",\"ConditionExpression\":\"v > :n\","
+                        + "\"ExpressionAttributeValues\":{\":n\":{\"N\":\"100\"}},"
+                        + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}"},
+                new String[] {"TransactWriteItems", "{\"TransactItems\":[{\"ConditionCheck\":{\"TableName\":"
+                        + "\"same\",\"Key\":{\"pk\":{\"S\":\"a\"}},\"ConditionExpression\":"
+                        + "\"attribute_not_exists(pk)\",\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}}]}"},
+                new String[] {"GetItem", "{\"TableName\":\"same\",\"Key\":{\"pk\":{\"S\":\"a\"}}}"},
+                new String[] {"GetItem", "{\"TableName\":\"missing\",\"Key\":{\"pk\":{\"S\":\"a\"}}}"},
+                new String[] {"GetItem", "{\"TableName\":\"same\",\"Key\":"},
+                new String[] {"NoSuchAction", "{}"},
+                new String[] {"Query", ""});
+        try (EmbeddedDynamoDb inProcess = EmbeddedDynamoDb.start(null, 0);
+             EmbeddedDynamoDb overHttp = EmbeddedDynamoDb.start(null, 0)) {
+            assertThat(inProcess.callsInProcess()).as("the default transport").isTrue();
+            inProcess.ensureTable("same", "pk", "S", null, null, null);
+            overHttp.ensureTable("same", "pk", "S", null, null, null);
+            for (String[] call : calls) {
+                DynamoDbRawResponse viaLocal = inProcess.call(call[0], call[1]);
+                DynamoDbRawResponse viaTcp = overHttp.callOverHttp(call[0],
+                        call[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(viaLocal).as(call[0] + " " + call[1]).isEqualTo(viaTcp);
+            }
+            // and the comparison can fail: the same call on diverged data answers differently
+            overHttp.call("PutItem", "{\"TableName\":\"same\",\"Item\":{\"pk\":{\"S\":\"a\"},\"v\":{\"N\":\"7\"}}}");
+            String get = "{\"TableName\":\"same\",\"Key\":{\"pk\":{\"S\":\"a\"}}}";
+            assertThat(inProcess.call("GetItem", get))
+                    .isNotEqualTo(overHttp.callOverHttp("GetItem", get.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** A call to a closed database fails at once as unreachable (API Gateway's 500), not after the 30 s timeout. */
+    @Test
+    void aCallToAClosedDatabaseFailsAtOnceAsUnreachable() {
+        EmbeddedDynamoDb closed = EmbeddedDynamoDb.start(null, 0);
+        closed.ensureTable("gone", "pk", "S", null, null, null);
+        closed.close();
+        assertThatThrownBy(() -> closed.call("GetItem", "{\"TableName\":\"gone\",\"Key\":{\"pk\":{\"S\":\"a\"}}}"))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasCauseInstanceOf(java.net.ConnectException.class);
+    }
+
+    /**
+     * The runtime's HTTP server and DynamoDB Local run on one Jetty: the version pom.xml pins is the one DynamoDB
+     * Local's own pom asks for (read from its jar), so upgrading one without the other fails here.
+     */
+    @Test
+    void theJettyOfTheRuntimeIsTheOneDynamoDbLocalWasBuiltWith() throws Exception {
+        String wanted;
+        try (java.io.InputStream in = EmbeddedDynamoDb.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/com/amazonaws/DynamoDBLocal/pom.xml")) {
+            assertThat(in).as("DynamoDB Local's pom in its jar").isNotNull();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<jetty.version>([^<]+)</jetty.version>")
+                    .matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(m.find()).as("DynamoDB Local's pom names a jetty.version").isTrue();
+            wanted = m.group(1);
+        }
+        java.util.Properties used = new java.util.Properties();
+        try (java.io.InputStream in = EmbeddedDynamoDb.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.eclipse.jetty/jetty-server/pom.properties")) {
+            assertThat(in).as("jetty-server's pom.properties").isNotNull();
+            used.load(in);
+        }
+        assertThat(used.getProperty("version")).isEqualTo(wanted);
+        String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<jetty.version>" + wanted + "</jetty.version>");
+    }
+
     @Test
     void ensureTableCreatesKeysAndTtlAndIsIdempotent() {
         ddb.ensureTable("windows", "pk", "S", "sk", "N", "ttl");

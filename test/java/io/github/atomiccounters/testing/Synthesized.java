@@ -1,17 +1,14 @@
 package io.github.atomiccounters.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.atomiccounters.cdk.CounterApp;
-import io.github.atomiccounters.cdk.CounterStack;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
+import io.github.atomiccounters.local.SynthesisCache;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A synthesis costs about a second once the jsii runtime is warm (the first one, 5-20 s, starts it), so the
  * suite synthesizes each context below exactly once; a test that needs another context adds it here, or passes
- * its own map to {@link #of}.
+ * its own map to {@link #of}. Syntheses go through {@code serve}'s {@link SynthesisCache}: another JVM of the
+ * build (a second test fork, failsafe's, a {@code serve} process a test starts) or the next build reads a context's
+ * synthesis from {@code target/synth-cache} as long as nothing it depends on changed (its key: the construct's
+ * classes, velocity-templates/, the context, the CDK libraries).
  */
 public final class Synthesized {
 
@@ -103,19 +103,22 @@ public final class Synthesized {
 
     private static Synthesized synthesize(Map<String, String> options) {
         long started = System.nanoTime();
-        Map<String, Object> context = new LinkedHashMap<>(CounterApp.readContext(Path.of("cdk.json")));
-        context.putAll(options);
-        App app = new App(AppProps.builder().context(context).build());
-        CounterStack stack = CounterApp.addStack(app);
-        CloudFormationStackArtifact artifact = app.synth().getStackByName(stack.getStackName());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> template = (Map<String, Object>) artifact.getTemplate();
-        List<Message> messages = artifact.getMessages().stream().map(m -> new Message(
-                m.getLevel().toString().toLowerCase(java.util.Locale.ROOT), m.getId(),
-                String.valueOf(m.getEntry().getData()))).toList();
+        SynthesisCache.Outcome outcome = SynthesisCache.configured().synthesize(Path.of("cdk.json"), options);
+        List<Message> messages = outcome.synthesis().messages().stream()
+                .map(m -> new Message(m.level(), m.id(), m.data())).toList();
         int n = SYNTHESES.incrementAndGet();
-        System.out.printf("[synth] #%d %s in %.1fs%n", n, options, (System.nanoTime() - started) / 1e9);
-        return new Synthesized(Map.copyOf(options), template, messages, nagFindings(artifact));
+        System.out.printf("[synth] #%d %s in %.1fs (%s)%n", n, options, (System.nanoTime() - started) / 1e9,
+                outcome.cached() ? "cached" : "synthesized");
+        return new Synthesized(Map.copyOf(options), outcome.synthesis().template(), messages,
+                nagFindings(messages));
+    }
+
+    /** The AwsSolutions findings among a synthesis's messages (errors and warnings), as below. */
+    private static List<String> nagFindings(List<Message> messages) {
+        return messages.stream()
+                .filter(m -> m.level().equals("error") || m.level().equals("warning"))
+                .filter(m -> m.data().contains("AwsSolutions-"))
+                .map(m -> m.id() + " " + m.data()).toList();
     }
 
     /**
@@ -161,7 +164,10 @@ public final class Synthesized {
             try {
                 Path target = path(context);
                 Files.createDirectories(target.getParent());
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(target.toFile(), template);
+                // written aside, then moved in one step: test forks write the same file while others read it
+                Path temp = Files.createTempFile(target.getParent(), "synth-", ".tmp");
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), template);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 file = target;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,13 +2,8 @@ package io.github.atomiccounters.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.atomiccounters.cdk.TemplateFiles;
 import io.github.atomiccounters.local.EmbeddedDynamoDb;
 import io.github.atomiccounters.local.LocalRuntime;
-import io.github.atomiccounters.vtl.MappingContext;
-import io.github.atomiccounters.vtl.MappingInput;
-import io.github.atomiccounters.vtl.MappingTemplate;
-import io.github.atomiccounters.vtl.VtlEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** DynamoDB Local checks only the shape of the Authorization header. */
     private static final String DDB_AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=local/20240101/us-east-1/dynamodb/"
             + "aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64);
-    private static final String INCREMENT_BODY = "{\"by\":1}";
+    private static final String INCREMENT_BODY = IncrementUpdateItem.BODY;
 
     public BenchCommand() {
     }
@@ -170,11 +165,11 @@ public final class BenchCommand implements Callable<Integer> {
             String sortKey = stageVariables.getOrDefault("sortKey", "");
             floor.ensureTable(stageVariables.get("tableName"), stageVariables.get("partitionKey"), "S",
                     sortKey.isEmpty() ? null : sortKey, "S", null);
-            MappingTemplate increment = new VtlEngine().compile("request/increment.vtl",
-                    TemplateFiles.read("request/increment.vtl"));
+            IncrementUpdateItem increment = new IncrementUpdateItem();
+            String stage = runtime != null ? runtime.model().api().stageName() : base.getPath().replaceAll("^/+", "");
             HttpClient floorHttp = client(httpThreads);
             URI floorEndpoint = floor.endpoint();
-            if (!floorCall(floorHttp, floorEndpoint, render(increment, "bench-floor-probe", stageVariables)).call()) {
+            if (!floorCall(floorHttp, floorEndpoint, increment.render("bench-floor-probe", stageVariables, stage)).call()) {
                 out.println("[bench] the floor's UpdateItem failed");
                 return 1;
             }
@@ -188,7 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
             List<LoadStep.Result[]> rows = new ArrayList<>();
             for (int c : sweep) {
                 LoadStep.Result f = LoadStep.run("floor", c, w -> floorCall(floorHttp, floorEndpoint,
-                        render(increment, counterName("floor", c, w), stageVariables)), warm, measure, out);
+                        increment.render(counterName("floor", c, w), stageVariables, stage)), warm, measure, out);
                 LoadStep.Result p = LoadStep.run("product", c, w -> productCall(productHttp, base,
                         counterName("product", c, w)), warm, measure, out);
                 rows.add(new LoadStep.Result[] {f, p});
@@ -223,14 +218,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     private String counterName(String side, int c, int worker) {
         return sharedCounter ? "bench-" + side + "-shared" : "bench-" + side + "-c" + c + "-w" + worker;
-    }
-
-    /** The UpdateItem JSON that API Gateway would POST for {@code POST /counters/{name}/increment {"by":1}}. */
-    static String render(MappingTemplate increment, String name, Map<String, String> stageVariables) {
-        MappingContext context = MappingContext.create();
-        context.put("httpMethod", "POST");
-        return increment.render(new MappingInput(INCREMENT_BODY, Map.of("name", name), Map.of(),
-                Map.of("Content-Type", "application/json"), stageVariables, context));
     }
 
     private static LoadStep.Call floorCall(HttpClient http, URI endpoint, String updateItemJson) {

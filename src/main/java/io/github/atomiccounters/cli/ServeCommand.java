@@ -1,6 +1,7 @@
 package io.github.atomiccounters.cli;
 
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.local.SynthesisCache;
 import io.github.atomiccounters.vtl.VtlEngineKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         LocalRuntime.Options options = new LocalRuntime.Options(template, new LinkedHashMap<>(context), dataDir, host,
                 port, !noAuth, fault, accessKey, secretKey, apiKey, !quiet, record, engine);
         LocalRuntime runtime = LocalRuntime.start(options, System.out);
+        releaseSynthesisRuntime();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping");
@@ -71,5 +73,12 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** A cold start synthesized the app: its jsii Node.js processes (~600 MiB) are not needed while serving. */
+    private static void releaseSynthesisRuntime() {
+        if (SynthesisCache.stopJsiiRuntime()) {
+            System.out.println("synthesis done: jsii's Node.js runtime stopped");
+        }
     }
 }

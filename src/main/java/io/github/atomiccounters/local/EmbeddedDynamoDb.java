@@ -2,7 +2,13 @@ package io.github.atomiccounters.local;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,13 +16,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,11 +24,15 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -40,11 +43,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * wire protocol keeps the local runtime honest: the exact JSON a template renders is what DynamoDB Local parses,
  * and the exact error bodies it returns ({@code __type}, {@code Message}) are what the response templates see.
  *
- * <p>Measured on the shared 2-core build machine ({@code EmbeddedDynamoDbTest} prints the numbers): the first
- * start in a JVM takes about 3 s (7 s under heavy load), almost all of it class loading; a second start in the
- * same JVM about 10-15 ms. A warm raw GetItem round trip averages 1.2-1.6 ms (2.5-5 ms when the machine is
- * loaded); DescribeLimits, which touches no table, takes about 1 ms, so DynamoDB Local's own request handling
- * dominates, not this client.
+ * <p>{@link #call} hands those HTTP bytes to DynamoDB Local's own Jetty server without a socket: through a Jetty
+ * {@code LocalConnector} on the same server, so the same HTTP parser and the same DynamoDB Local handler read the
+ * same request bytes as over loopback TCP, and the response is the bytes the server would have written to the
+ * socket. What that saves per call (the kernel's loopback round trip, the client's and the server's socket I/O,
+ * the hand-over to Jetty's selector thread) is measured in docs/performance.md. The TCP port stays open for other
+ * tools ({@code aws dynamodb ... --endpoint-url}); {@value #TRANSPORT_PROPERTY}{@code =http} sends {@link #call}
+ * over it too (what {@code EmbeddedDynamoDbTest} compares the two with).
+ *
+ * <p>Tables are created with the same raw calls ({@link #ensureTable}), so a start does not load the AWS SDK; the
+ * SDK client ({@link #client}) is for tests and tools.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
@@ -58,10 +66,22 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final int START_ATTEMPTS = 5;
+    private static final String LOG4J_FACTORY = "log4j2.loggerContextFactory";
+    /** How long a call waits for DynamoDB Local's answer, as API Gateway's integration timeout would cut it. */
+    private static final int READ_TIMEOUT_MS = 30_000;
+    /** System property: {@code http} sends {@link #call} over loopback TCP instead of in-process. */
+    public static final String TRANSPORT_PROPERTY = "atomiccounters.dynamoDbTransport";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDBProxyServer server;
     private final URI endpoint;
     private final java.net.URL endpointUrl;
+    /** DynamoDB Local's Jetty connector without a socket, or null when it could not be added (then: HTTP). */
+    private final LocalConnector inProcess;
+    /** The start of every request's bytes: request line, Host, Content-Type, Authorization. */
+    private final byte[] requestHead;
+    /** Kept-alive in-process connections, one per concurrent caller at most. */
+    private final ConcurrentLinkedDeque<LocalConnector.LocalEndPoint> idle = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DynamoDbClient client;
 
@@ -70,6 +90,15 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         // concurrent requests the rest would reconnect every time. Only raised when nobody chose a value.
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "256");
+        }
+        // DynamoDB Local logs through log4j 2, whose configuration (its log4j2.xml) prints nothing of it: its own
+        // loggers have no appender, and the one logger outside them is never called. log4j-core still parses that
+        // XML and registers JMX beans on every start (~0.9 s of CPU, a fifth of DynamoDB Local's start-up): the API's
+        // simple logger, switched off, prints the same nothing. Only when nobody configured log4j.
+        if (System.getProperty(LOG4J_FACTORY) == null && System.getProperty("log4j.configurationFile") == null
+                && System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty(LOG4J_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+            System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
         }
     }
 
@@ -81,10 +110,14 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
     }
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port, LocalConnector inProcess) {
         this.server = server;
         this.endpoint = URI.create("http://127.0.0.1:" + port);
         this.endpointUrl = toUrl(endpoint);
+        boolean http = "http".equalsIgnoreCase(System.getProperty(TRANSPORT_PROPERTY, ""));
+        this.inProcess = http ? null : inProcess;
+        this.requestHead = ("POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + CONTENT_TYPE
+                + "\r\nAuthorization: " + AUTHORIZATION + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -124,9 +157,10 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
                 throw new IllegalStateException("DynamoDB Local rejected its arguments " + args, e);
             }
             bindToLoopback(server);
+            LocalConnector inProcess = addInProcessConnector(server);
             try {
                 server.start();
-                return new EmbeddedDynamoDb(server, port);
+                return new EmbeddedDynamoDb(server, port, inProcess);
             } catch (Exception e) {
                 last = e;
                 stopQuietly(server);
@@ -145,23 +179,78 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
     /**
      * POSTs one DynamoDB API call, as API Gateway's AWS integration does, and returns the raw status and body.
-     * Thread-safe; connections are pooled by the shared HttpClient.
+     * Thread-safe. In-process through DynamoDB Local's Jetty server unless {@value #TRANSPORT_PROPERTY} is
+     * {@code http} (see the class comment).
      *
      * @param action   the DynamoDB action, e.g. {@code UpdateItem}
      * @param jsonBody the request JSON (what a request template rendered)
+     * @throws UncheckedIOException when DynamoDB Local cannot be reached (it is closed), or with a
+     *         {@link java.net.SocketTimeoutException} when it does not answer within 30 s
      */
     public DynamoDbRawResponse call(String action, String jsonBody) {
         Objects.requireNonNull(action, "action");
-        // A blocking HttpURLConnection on the caller's thread, kept alive between calls: measured cheaper in CPU
-        // per request than java.net.http's client (whose selector thread and futures dominated the profile of
-        // the request threads; see docs/performance.md).
-        byte[] body = (jsonBody == null ? "" : jsonBody).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = (jsonBody == null ? "" : jsonBody).getBytes(StandardCharsets.UTF_8);
+        return inProcess != null ? callInProcess(action, body) : callOverHttp(action, body);
+    }
+
+    /** The request's HTTP bytes handed to the Jetty server through its LocalConnector, on a kept-alive connection. */
+    private DynamoDbRawResponse callInProcess(String action, byte[] body) {
+        if (closed.get()) {
+            throw new UncheckedIOException("DynamoDB Local call " + action + " to " + endpoint + " failed",
+                    new java.net.ConnectException("DynamoDB Local is closed"));
+        }
+        byte[] tail = ("X-Amz-Target: " + TARGET_PREFIX + action + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ByteBuffer request = ByteBuffer.allocate(requestHead.length + tail.length + body.length)
+                .put(requestHead).put(tail).put(body).flip();
+        LocalConnector.LocalEndPoint connection = idle.pollFirst();
+        if (connection == null || !connection.isOpen()) {
+            connection = inProcess.connect();
+        }
+        boolean reusable = false;
+        try {
+            connection.addInput(request);
+            ByteBuffer raw = connection.waitForResponse(false, READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            if (raw == null) {
+                throw new UncheckedIOException("DynamoDB Local call " + action + " to " + endpoint + " failed",
+                        closed.get() ? new java.net.ConnectException("DynamoDB Local is closed")
+                                : new java.net.SocketTimeoutException("no answer in " + READ_TIMEOUT_MS + " ms"));
+            }
+            HttpTester.Response response = HttpTester.parseResponse(raw);
+            if (response == null) {
+                throw new UncheckedIOException("DynamoDB Local call " + action + " to " + endpoint + " failed",
+                        new IOException("an incomplete HTTP response"));
+            }
+            byte[] content = response.getContentBytes();
+            reusable = !"close".equalsIgnoreCase(response.get("Connection"));
+            return new DynamoDbRawResponse(response.getStatus(),
+                    content == null ? "" : new String(content, StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException("DynamoDB Local call " + action + " interrupted",
+                    new java.io.InterruptedIOException());
+        } catch (UncheckedIOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UncheckedIOException("DynamoDB Local call " + action + " to " + endpoint + " failed",
+                    e instanceof IOException io ? io : new IOException(e));
+        } finally {
+            if (reusable && !closed.get()) {
+                idle.offerFirst(connection);
+            } else {
+                connection.close();
+            }
+        }
+    }
+
+    /** The same request over loopback TCP: a blocking, kept-alive HttpURLConnection on the caller's thread. */
+    DynamoDbRawResponse callOverHttp(String action, byte[] body) {
         try {
             java.net.HttpURLConnection connection = (java.net.HttpURLConnection) endpointUrl.openConnection();
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setConnectTimeout(10_000);
-            connection.setReadTimeout(30_000);
+            connection.setReadTimeout(READ_TIMEOUT_MS);
             connection.setRequestProperty("Content-Type", CONTENT_TYPE);
             connection.setRequestProperty("X-Amz-Target", TARGET_PREFIX + action);
             connection.setRequestProperty("Authorization", AUTHORIZATION);
@@ -172,7 +261,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             java.io.InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             String text;
             try (java.io.InputStream in = stream) {
-                text = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             return new DynamoDbRawResponse(status, text);
         } catch (IOException e) {
@@ -180,6 +269,10 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
     }
 
+    /** True when {@link #call} goes in-process (the default), false when over loopback HTTP. */
+    public boolean callsInProcess() {
+        return inProcess != null;
+    }
 
     /** An SDK v2 client pointed at this server (dummy credentials, us-east-1), for tests and table setup. */
     public DynamoDbClient client() {
@@ -205,46 +298,80 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     /**
      * Creates the table if it is missing (on-demand capacity) and enables TTL on the given attribute if asked.
      * Idempotent, so the runtime can call it on every start of a persistent database. Key types are DynamoDB
-     * scalar types: S, N or B; {@code skType} is ignored without a sort key.
+     * scalar types: S, N or B; {@code skType} is ignored without a sort key. Raw calls, like the runtime's: no SDK.
      */
     public void ensureTable(String name, String pk, String pkType, String skOrNull, String skType,
                             String ttlAttributeOrNull) {
-        DynamoDbClient ddb = client();
-        boolean exists;
-        try {
-            ddb.describeTable(b -> b.tableName(name));
-            exists = true;
-        } catch (ResourceNotFoundException e) {
-            exists = false;
+        // CreateTable first (a fresh database has no tables): "already exists" is the answer of a persistent one
+        ObjectNode create = JSON.createObjectNode().put("TableName", name).put("BillingMode", "PAY_PER_REQUEST");
+        ArrayNode attributes = create.putArray("AttributeDefinitions");
+        ArrayNode keys = create.putArray("KeySchema");
+        attributes.addObject().put("AttributeName", pk).put("AttributeType", pkType);
+        keys.addObject().put("AttributeName", pk).put("KeyType", "HASH");
+        if (skOrNull != null) {
+            attributes.addObject().put("AttributeName", skOrNull).put("AttributeType", skType);
+            keys.addObject().put("AttributeName", skOrNull).put("KeyType", "RANGE");
         }
-        if (!exists) {
-            List<AttributeDefinition> attributes = new ArrayList<>();
-            List<KeySchemaElement> keys = new ArrayList<>();
-            attributes.add(AttributeDefinition.builder().attributeName(pk).attributeType(pkType).build());
-            keys.add(KeySchemaElement.builder().attributeName(pk).keyType(KeyType.HASH).build());
-            if (skOrNull != null) {
-                attributes.add(AttributeDefinition.builder().attributeName(skOrNull).attributeType(skType).build());
-                keys.add(KeySchemaElement.builder().attributeName(skOrNull).keyType(KeyType.RANGE).build());
-            }
-            try {
-                ddb.createTable(b -> b.tableName(name)
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(attributes)
-                        .keySchema(keys));
-            } catch (ResourceInUseException raced) {
-                // another thread created it in the meantime: fine
-            }
-            ddb.waiter().waitUntilTableExists(b -> b.tableName(name));
+        String nameOnly = JSON.createObjectNode().put("TableName", name).toString();
+        DynamoDbRawResponse created = call("CreateTable", create.toString());
+        boolean existed = !created.isSuccess();
+        if (existed && !created.body().contains("ResourceInUseException")) {
+            throw failure("CreateTable " + name, created);
+        }
+        if (!existed && !readTree(created.body()).path("TableDescription").path("TableStatus").asText("")
+                .equals("ACTIVE")) {
+            awaitActive(name, nameOnly);
         }
         if (ttlAttributeOrNull != null) {
-            TimeToLiveStatus status = ddb.describeTimeToLive(b -> b.tableName(name))
-                    .timeToLiveDescription().timeToLiveStatus();
+            String status = "DISABLED";  // a table just created
+            if (existed) {
+                DynamoDbRawResponse ttl = call("DescribeTimeToLive", nameOnly);
+                if (!ttl.isSuccess()) {
+                    throw failure("DescribeTimeToLive " + name, ttl);
+                }
+                status = readTree(ttl.body()).path("TimeToLiveDescription").path("TimeToLiveStatus").asText("");
+            }
             // Enabling TTL twice is a ValidationException, so only enable it when it is off.
-            if (status != TimeToLiveStatus.ENABLED && status != TimeToLiveStatus.ENABLING) {
-                ddb.updateTimeToLive(b -> b.tableName(name)
-                        .timeToLiveSpecification(t -> t.attributeName(ttlAttributeOrNull).enabled(true)));
+            if (!status.equals("ENABLED") && !status.equals("ENABLING")) {
+                ObjectNode update = JSON.createObjectNode().put("TableName", name);
+                update.putObject("TimeToLiveSpecification").put("AttributeName", ttlAttributeOrNull)
+                        .put("Enabled", true);
+                DynamoDbRawResponse updated = call("UpdateTimeToLive", update.toString());
+                if (!updated.isSuccess()) {
+                    throw failure("UpdateTimeToLive " + name, updated);
+                }
             }
         }
+    }
+
+    /** DynamoDB Local creates tables ACTIVE at once; wait a little in case a version does not. */
+    private void awaitActive(String name, String nameOnly) {
+        for (int i = 0; i < 100; i++) {
+            DynamoDbRawResponse d = call("DescribeTable", nameOnly);
+            if (d.isSuccess() && readTree(d.body()).path("Table").path("TableStatus").asText("").equals("ACTIVE")) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("table " + name + " did not become ACTIVE in DynamoDB Local");
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("DynamoDB Local answered with invalid JSON: " + json, e);
+        }
+    }
+
+    private static IllegalStateException failure(String what, DynamoDbRawResponse response) {
+        return new IllegalStateException(what + " failed in DynamoDB Local: " + response.status() + " "
+                + response.body());
     }
 
     /** Stops the server: its threads are not daemons, so a forgotten close() keeps the JVM running. */
@@ -256,6 +383,9 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         DynamoDbClient c = client;
         if (c != null) {
             c.close();
+        }
+        for (LocalConnector.LocalEndPoint connection; (connection = idle.pollFirst()) != null; ) {
+            connection.close();
         }
         stopQuietly(server);
     }
@@ -284,6 +414,23 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
             // best effort, see above
+        }
+    }
+
+    /**
+     * Adds a LocalConnector to DynamoDB Local's Jetty server (started with it): the socket-less door of
+     * {@link #call}. Without an idle timeout, so a kept-alive connection is never closed between two calls. Null,
+     * and calls go over HTTP, if DynamoDB Local's internals change.
+     */
+    private static LocalConnector addInProcessConnector(DynamoDBProxyServer proxy) {
+        try {
+            Server jetty = (Server) field(proxy, DynamoDBProxyServer.class, "server");
+            LocalConnector connector = new LocalConnector(jetty);
+            connector.setIdleTimeout(-1);
+            jetty.addConnector(connector);
+            return connector;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
         }
     }
 

@@ -7,7 +7,6 @@ import io.github.atomiccounters.apimodel.LocalFacts;
 import io.github.atomiccounters.apimodel.RestApi;
 import io.github.atomiccounters.apimodel.TableModel;
 import io.github.atomiccounters.apimodel.UsagePlanModel;
-import io.github.atomiccounters.cdk.CounterApp;
 import io.github.atomiccounters.local.pipeline.Authorizer;
 import io.github.atomiccounters.local.pipeline.CompiledApi;
 import io.github.atomiccounters.local.pipeline.ExchangeRecorder;
@@ -17,11 +16,16 @@ import io.github.atomiccounters.vtl.VtlEngine;
 import io.github.atomiccounters.vtl.VtlEngineKind;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The local runtime: reads the REST API and tables from a synthesized template (the project's own app,
@@ -111,14 +115,22 @@ public final class LocalRuntime implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** Reads the API model: from the template file, or from the project's app synthesized in this process. */
+    /**
+     * Reads the API model: from the template file, or from the project's app synthesized in this process (or read
+     * from the {@link SynthesisCache} when nothing that changes the synthesis changed).
+     */
     public static ApiModel loadModel(Path template, Map<String, Object> context) {
+        return loadModel(template, context, null);
+    }
+
+    /** As {@link #loadModel(Path, Map)}, saying on {@code log} whether the synthesis cache was used, and if not why. */
+    public static ApiModel loadModel(Path template, Map<String, Object> context, PrintStream log) {
         LocalFacts facts = LocalFacts.defaults();
         if (template != null) {
             return ApiModel.fromFile(template, facts);
         }
-        Map<String, Object> synthesized = CounterApp.synthesizeTemplate(Path.of("cdk.json"), context);
-        JsonNode tree = new ObjectMapper().valueToTree(synthesized);
+        SynthesisCache.Outcome synthesis = SynthesisCache.configured().synthesize(Path.of("cdk.json"), context, log);
+        JsonNode tree = new ObjectMapper().valueToTree(synthesis.synthesis().templateOrFail());
         return ApiModel.fromTemplate(tree, facts);
     }
 
@@ -132,22 +144,35 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public static LocalRuntime start(Options options, PrintStream log, Clock clock) {
         long started = System.nanoTime();
-        log.println(options.template() == null ? "synthesizing the CDK app in-process (cdk.json context)..."
-                : "reading " + options.template() + "...");
-        ApiModel model = loadModel(options.template(), options.context());
+        CompletableFuture<EmbeddedDynamoDb> startingDynamoDb = startDynamoDbMeanwhile(options.dataDir());
+        ApiModel model;
+        CompiledApi compiled;
+        try {
+            if (options.template() != null) {
+                log.println("reading " + options.template() + "...");
+            }
+            model = loadModel(options.template(), options.context(), log);
+            RestApi api = model.api();
+            log.printf("API %s: %d resources, stage %s (%.1fs)%n", api.name(), api.resources().size(),
+                    api.stageName(), (System.nanoTime() - started) / 1e9);
+            ApiModel tablesOf = model;
+            startingDynamoDb = startingDynamoDb.thenApplyAsync(dynamoDb -> withTables(tablesOf, dynamoDb),
+                    LocalRuntime::onThreadOfItsOwn);
+            VtlEngineKind engineKind = options.engine() == null ? VtlEngineKind.DEFAULT : options.engine();
+            compiled = new CompiledApi(model, new VtlEngine(engineKind));
+            log.println("mapping templates rendered by " + engineKind.cliName()
+                    + (engineKind == VtlEngineKind.DEFAULT ? " (the engine API Gateway runs)" : " (alternative engine)"));
+        } catch (RuntimeException | Error e) {
+            startingDynamoDb.thenAccept(EmbeddedDynamoDb::close);
+            throw e;
+        }
         RestApi api = model.api();
-        log.printf("API %s: %d resources, stage %s (%.1fs)%n", api.name(), api.resources().size(), api.stageName(),
-                (System.nanoTime() - started) / 1e9);
 
-        EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(options.dataDir(), 0);
+        EmbeddedDynamoDb dynamoDb = await(startingDynamoDb);
         try {
             log.println("DynamoDB Local: " + dynamoDb.endpoint()
                     + " (any credentials; e.g. aws dynamodb scan --endpoint-url " + dynamoDb.endpoint() + " ...)");
-            createTables(model, dynamoDb, log);
-            VtlEngineKind engineKind = options.engine() == null ? VtlEngineKind.DEFAULT : options.engine();
-            CompiledApi compiled = new CompiledApi(model, new VtlEngine(engineKind));
-            log.println("mapping templates rendered by " + engineKind.cliName()
-                    + (engineKind == VtlEngineKind.DEFAULT ? " (the engine API Gateway runs)" : " (alternative engine)"));
+            tableLines(model).forEach(log::println);
             SigV4Verifier verifier = new SigV4Verifier(Map.of(options.accessKey(), options.secretKey(),
                     READ_ONLY_ACCESS_KEY, READ_ONLY_SECRET_KEY), DEFAULT_REGION);
             Authorizer authorizer = new Authorizer(options.auth(), verifier, Set.of(options.apiKey()), clock,
@@ -177,7 +202,8 @@ public final class LocalRuntime implements AutoCloseable {
             if (options.faults() != null) {
                 log.println("fault injection: " + options.faults());
             }
-            log.printf("ready in %.1fs%n", (System.nanoTime() - started) / 1e9);
+            log.printf("ready in %.1fs (JVM uptime %.1fs)%n", (System.nanoTime() - started) / 1e9,
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
             return new LocalRuntime(model, dynamoDb, server, baseUrl);
         } catch (RuntimeException e) {
             dynamoDb.close();
@@ -185,20 +211,78 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * DynamoDB Local starting on a thread of its own: its first start in a JVM is seconds of class loading, which
+     * runs on the second core while this thread reads the API and compiles its templates and models; then, once
+     * the API is read, that thread creates its tables (the first calls load DynamoDB Local's request handling).
+     */
+    private static CompletableFuture<EmbeddedDynamoDb> startDynamoDbMeanwhile(Path dataDir) {
+        return CompletableFuture.supplyAsync(() -> EmbeddedDynamoDb.start(dataDir, 0), LocalRuntime::onThreadOfItsOwn);
+    }
+
+    private static void onThreadOfItsOwn(Runnable task) {
+        Thread thread = new Thread(task, "dynamodb-local-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Creates the tables of the API; a failure closes DynamoDB Local (nobody else will) and fails the start. */
+    private static EmbeddedDynamoDb withTables(ApiModel model, EmbeddedDynamoDb dynamoDb) {
+        try {
+            createTables(model, dynamoDb);
+            return dynamoDb;
+        } catch (RuntimeException | Error e) {
+            dynamoDb.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedDynamoDb await(CompletableFuture<EmbeddedDynamoDb> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     /** Every table of the template, plus a table the stage variables name that the template does not create. */
-    private static void createTables(ApiModel model, EmbeddedDynamoDb dynamoDb, PrintStream log) {
+    private static void createTables(ApiModel model, EmbeddedDynamoDb dynamoDb) {
         for (TableModel t : model.tables()) {
             dynamoDb.ensureTable(t.tableName(), t.partitionKey(), t.partitionKeyType(), t.sortKey(), t.sortKeyType(),
                     t.ttlAttribute());
-            log.println("table " + t.tableName() + " (" + t.partitionKey()
+        }
+        String name = localOnlyTable(model);
+        if (name != null) {
+            Map<String, String> vars = model.api().stageVariables();
+            dynamoDb.ensureTable(name, vars.get("partitionKey"), "S", vars.get("sortKey"), "S", null);
+        }
+    }
+
+    /** What {@link #createTables} created, a line each, for the start-up log. */
+    private static List<String> tableLines(ApiModel model) {
+        List<String> lines = new ArrayList<>();
+        for (TableModel t : model.tables()) {
+            lines.add("table " + t.tableName() + " (" + t.partitionKey()
                     + (t.sortKey() == null ? "" : ", " + t.sortKey()) + ")");
         }
+        String name = localOnlyTable(model);
+        if (name != null) {
+            lines.add("table " + name + " (existing table on AWS; created locally)");
+        }
+        return lines;
+    }
+
+    /** The table the stage variables name when the template does not create it (an existing table on AWS). */
+    private static String localOnlyTable(ApiModel model) {
         Map<String, String> vars = model.api().stageVariables();
         String name = vars.get("tableName");
-        if (name != null && model.tableNamed(name).isEmpty() && vars.containsKey("partitionKey")) {
-            dynamoDb.ensureTable(name, vars.get("partitionKey"), "S", vars.get("sortKey"), "S", null);
-            log.println("table " + name + " (existing table on AWS; created locally)");
-        }
+        return name != null && model.tableNamed(name).isEmpty() && vars.containsKey("partitionKey") ? name : null;
     }
 
     private static StageThrottle throttle(RestApi api, String apiKey, Clock clock) {

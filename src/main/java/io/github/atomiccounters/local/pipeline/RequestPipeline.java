@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One request through API Gateway's stages, in its order: route, auth, throttling, validation, request
@@ -40,6 +41,8 @@ public final class RequestPipeline {
     private final GatewayResponses gatewayResponses;
     private final Clock clock;
     private final ExchangeRecorder recorder;
+    /** The last second {@link #requestTime} formatted: racy by design, each value is complete and immutable. */
+    private volatile FormattedSecond lastRequestTime;
 
     public RequestPipeline(CompiledApi api, Authorizer authorizer, StageThrottle throttle,
                            IntegrationCall integrationCall, Clock clock) {
@@ -62,9 +65,10 @@ public final class RequestPipeline {
     public LocalResponse handle(LocalRequest request) {
         Map<String, String> query = parseQuery(request.rawQuery());
         Map<String, String> headers = new LinkedHashMap<>();
-        request.headers().forEach((k, v) -> headers.put(k, String.join(",", v)));
+        request.headers().forEach((k, v) -> headers.put(k, v.size() == 1 ? v.get(0) : String.join(",", v)));
         MappingContext context = baseContext(request);
-        MappingInput input = new MappingInput(request.bodyText(), Map.of(), query, headers,
+        String bodyText = request.bodyText();
+        MappingInput input = new MappingInput(bodyText, Map.of(), query, headers,
                 model.api().stageVariables(), context);
         try {
             if (request.body().length > MAX_BODY_BYTES) {
@@ -73,7 +77,7 @@ public final class RequestPipeline {
             RouteMatch route = router.route(request.method(), request.rawPath());
             context.put("resourcePath", route.method().resource().path());
             context.put("resourceId", Integer.toHexString(route.method().resource().path().hashCode()));
-            input = new MappingInput(request.bodyText(), route.pathParameters(), query, headers,
+            input = new MappingInput(bodyText, route.pathParameters(), query, headers,
                     model.api().stageVariables(), context);
 
             Authorizer.Caller caller = authorizer.authorize(route.method().method(), request);
@@ -134,7 +138,7 @@ public final class RequestPipeline {
 
     private MappingContext baseContext(LocalRequest request) {
         long now = clock.millis();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         String stage = model.api().stageName();
         MappingContext context = MappingContext.create();
         context.put("requestId", requestId);
@@ -148,10 +152,36 @@ public final class RequestPipeline {
         context.put("domainName", request.header("Host") == null ? "localhost" : request.header("Host"));
         context.put("domainPrefix", "local");
         context.put("requestTimeEpoch", now);
-        context.put("requestTime", REQUEST_TIME.format(java.time.Instant.ofEpochMilli(now)));
+        context.put("requestTime", requestTime(now));
         context.put("identity.sourceIp", request.sourceIp());
         context.put("identity.userAgent", request.header("User-Agent"));
         return context;
+    }
+
+    /**
+     * A random (version 4) UUID, as API Gateway's request ids are. From a per-thread generator: the JDK's
+     * {@code UUID.randomUUID()} draws from one shared SecureRandom, a lock and a read of /dev/urandom per request,
+     * and nothing here needs a cryptographic id.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;                     // version 4
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;  // IETF variant
+        return new UUID(msb, lsb).toString();
+    }
+
+    /** {@code $context.requestTime}, formatted once per second of the clock rather than once per request. */
+    String requestTime(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000);
+        FormattedSecond cached = lastRequestTime;
+        if (cached == null || cached.epochSecond() != second) {
+            cached = new FormattedSecond(second, REQUEST_TIME.format(java.time.Instant.ofEpochSecond(second)));
+            lastRequestTime = cached;
+        }
+        return cached.text();
+    }
+
+    private record FormattedSecond(long epochSecond, String text) {
     }
 
     /** The media type that picks templates and models; API Gateway assumes JSON when none is sent. */
