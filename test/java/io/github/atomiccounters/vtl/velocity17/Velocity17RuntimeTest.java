@@ -64,6 +64,28 @@ class Velocity17RuntimeTest {
                 .render(MappingInput.ofBody(""))).isEqualTo("awb1");
     }
 
+    /**
+     * A template's context is kept between its renders on a thread (Velocity17.RenderContext): what 1.7 cached of a
+     * reference is used again only for a value of the same class, and nothing a render set is seen by the next.
+     */
+    @Test
+    void aRenderSeesNeitherTheCachedMethodOfAnotherClassNorTheVariablesOfTheRenderBefore() {
+        var isEmpty = V17.compile("t.vtl", "#set($x = $input.path('$.v'))$x.isEmpty()");
+        assertThat(isEmpty.render(MappingInput.ofBody("{\"v\": \"abc\"}"))).isEqualTo("false");  // String.isEmpty
+        assertThat(isEmpty.render(MappingInput.ofBody("{\"v\": []}"))).isEqualTo("true");        // a JSON array's
+        assertThat(isEmpty.render(MappingInput.ofBody("{\"v\": [1]}"))).isEqualTo("false");
+        assertThat(isEmpty.render(MappingInput.ofBody("{\"v\": \"\"}"))).isEqualTo("true");
+        var leak = V17.compile("t.vtl", "#if($seen)seen#end#set($seen = true)$seen");
+        assertThat(leak.render(MappingInput.ofBody(""))).isEqualTo("true");
+        assertThat(leak.render(MappingInput.ofBody(""))).as("the second render").isEqualTo("true");
+        var failing = V17.compile("t.vtl", "#set($kept = 1)$input.path('$.v').substring(5)");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> failing.render(MappingInput.ofBody("{\"v\": \"abc\"}")))
+                    .isInstanceOf(io.github.atomiccounters.vtl.MappingException.class);
+        }
+        assertThat(failing.render(MappingInput.ofBody("{\"v\": \"abcdefg\"}"))).isEqualTo("fg");
+    }
+
     @Test
     void stockVelocity17Things() {
         // $velocityCount is 1.7's; a string literal in #if is false in 1.7; #set of null keeps the value by default

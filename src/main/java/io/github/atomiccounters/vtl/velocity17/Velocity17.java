@@ -175,10 +175,36 @@ final class Velocity17 {
         return template;
     }
 
-    void merge(Object template, java.util.Map<String, Object> variables, java.io.Writer out) {
+    /**
+     * A VelocityContext and the map it reads its variables from, for the renders of one template on one thread.
+     * Velocity 1.7 keeps what it learns of each reference's method or property (its introspection cache) in the
+     * context a render uses, checked against the class of the value it meets each time; a context kept between renders
+     * spares every render that discovery (a render is then what a longer one, looping over the same nodes, is
+     * already). Its variables are cleared after each render.
+     */
+    record RenderContext(Object context, java.util.Map<String, Object> variables) {
+    }
+
+    RenderContext newRenderContext() {
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
         Object context = construct(newContext, variables);
         call(attachToContext, nullAsEmptyCartridge, context);
-        call(merge, template, context, out);
+        return new RenderContext(context, variables);
+    }
+
+    /**
+     * Renders {@code template} with {@code variables} in {@code context}, which holds only them while it runs; what the
+     * template {@code #set} is added to {@code variables} (the {@code VelocityRuntime} contract).
+     */
+    void merge(Object template, RenderContext context, java.util.Map<String, Object> variables, java.io.Writer out) {
+        context.variables().clear();
+        context.variables().putAll(variables);
+        try {
+            call(merge, template, context.context(), out);
+            variables.putAll(context.variables());  // what the template #set, as a context of its own would hold
+        } finally {
+            context.variables().clear();
+        }
     }
 
     /** Line and column of a ParseException (which carries them only in its message or tokens), via ParseErrorException. */

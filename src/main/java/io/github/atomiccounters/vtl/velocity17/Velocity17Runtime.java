@@ -98,8 +98,17 @@ public final class Velocity17Runtime implements VelocityRuntime {
             refuseForbiddenDirectives(name, root);
             return initialised;
         });
+        // one context per thread for this template (see Velocity17.RenderContext); a render that failed leaves its
+        // context to the garbage collector, so no state of a failed render reaches the next one
+        ThreadLocal<Velocity17.RenderContext> contexts = ThreadLocal.withInitial(velocity::newRenderContext);
         return (variables, out) -> velocity.withLoader(() -> {
-            velocity.merge(template, variables, out);
+            Velocity17.RenderContext context = contexts.get();
+            try {
+                velocity.merge(template, context, variables, out);
+            } catch (RuntimeException | Error e) {
+                contexts.remove();
+                throw e;
+            }
             return null;
         });
     }
