@@ -110,18 +110,15 @@ class SynthesisInputsTest {
 
     @Test
     void aChangedClassOfTheRendererOrAVelocityJarMisses() throws IOException {
-        Path cls = classes.resolve("io/github/atomiccounters/vtl/VtlSemantics.class");
-        Files.write(cls, Files.readAllBytes(cls), java.nio.file.StandardOpenOption.APPEND);
+        grow(classes.resolve("io/github/atomiccounters/vtl/VtlSemantics.class"));
         assertMisses(inputs(Map.of(), CDK_JSON, Map.of()), "construct's classes");
-        Path jar = firstFile(classes.resolve("io/github/atomiccounters/vtl/velocity17/lib"), ".jar");
-        Files.write(jar, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+        grow(firstFile(classes.resolve("io/github/atomiccounters/vtl/velocity17/lib"), ".jar"));
         assertMisses(inputs(Map.of(), CDK_JSON, Map.of()), "construct's classes");
     }
 
     @Test
     void aChangedSynthesisRunnerMisses() throws IOException {
-        Path cls = classes.resolve("io/github/atomiccounters/local/SynthesisCache.class");
-        Files.write(cls, Files.readAllBytes(cls), java.nio.file.StandardOpenOption.APPEND);
+        grow(classes.resolve("io/github/atomiccounters/local/SynthesisCache.class"));
         assertMisses(inputs(Map.of(), CDK_JSON, Map.of()), "construct's classes");
     }
 
@@ -164,8 +161,7 @@ class SynthesisInputsTest {
     /** What the synthesis does not read does not miss: the runtime's own classes change all the time. */
     @Test
     void aChangedClassOutsideTheSynthesisHits() throws IOException {
-        Path cls = classes.resolve("io/github/atomiccounters/local/pipeline/Router.class");
-        Files.write(cls, Files.readAllBytes(cls), java.nio.file.StandardOpenOption.APPEND);
+        grow(classes.resolve("io/github/atomiccounters/local/pipeline/Router.class"));
         assertThat(inputs(Map.of(), CDK_JSON, Map.of()).key()).isEqualTo(base.key());
     }
 
@@ -240,6 +236,11 @@ class SynthesisInputsTest {
     private void assertMisses(SynthesisInputs changed, String named) {
         assertThat(changed.key()).as("key after the change").isNotEqualTo(base.key());
         assertThat(String.join("; ", changed.differencesFrom(base))).as("what the miss names").contains(named);
+    }
+
+    /** A changed file of the same name: one byte appended. */
+    private static void grow(Path file) throws IOException {
+        Files.write(file, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static Path firstFile(Path dir, String suffix) throws IOException {

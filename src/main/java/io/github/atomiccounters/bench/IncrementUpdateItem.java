@@ -1,6 +1,7 @@
 package io.github.atomiccounters.bench;
 
 import io.github.atomiccounters.cdk.TemplateFiles;
+import io.github.atomiccounters.local.pipeline.RequestPipeline;
 import io.github.atomiccounters.vtl.MappingContext;
 import io.github.atomiccounters.vtl.MappingInput;
 import io.github.atomiccounters.vtl.MappingTemplate;
@@ -34,19 +35,10 @@ public final class IncrementUpdateItem {
     public String render(String name, Map<String, String> stageVariables, String stageName) {
         long now = System.currentTimeMillis();
         String requestId = UUID.randomUUID().toString();
-        MappingContext context = MappingContext.create();
-        context.put("requestId", requestId);
-        context.put("extendedRequestId", requestId);
-        context.put("accountId", "000000000000");
-        context.put("apiId", "local");
-        context.put("stage", stageName);
-        context.put("httpMethod", "POST");
+        MappingContext context = RequestPipeline.requestContext(requestId, stageName, "POST",
+                "/" + stageName + "/counters/" + name + "/increment", null, now,
+                REQUEST_TIME.format(Instant.ofEpochMilli(now)), "127.0.0.1", null);
         context.put("resourcePath", "/counters/{name}/increment");
-        context.put("path", "/" + stageName + "/counters/" + name + "/increment");
-        context.put("protocol", "HTTP/1.1");
-        context.put("requestTimeEpoch", now);
-        context.put("requestTime", REQUEST_TIME.format(Instant.ofEpochMilli(now)));
-        context.put("identity.sourceIp", "127.0.0.1");
         return template.render(new MappingInput(BODY, Map.of("name", name), Map.of(),
                 Map.of("Content-Type", "application/json"), stageVariables, context));
     }

@@ -138,23 +138,34 @@ public final class RequestPipeline {
 
     private MappingContext baseContext(LocalRequest request) {
         long now = clock.millis();
-        String requestId = requestId();
-        String stage = model.api().stageName();
+        return requestContext(requestId(), model.api().stageName(), request.method(), request.rawPath(),
+                request.header("Host"), now, requestTime(now), request.sourceIp(), request.header("User-Agent"));
+    }
+
+    /**
+     * The {@code $context} a request's templates start from, before its route adds {@code resourcePath} and its
+     * authorizer {@code identity}/{@code authorizer} fields ({@code bench} renders the floor's UpdateItem with it).
+     *
+     * @param host the Host header, or null ({@code domainName} is then {@code localhost})
+     */
+    public static MappingContext requestContext(String requestId, String stage, String httpMethod, String path,
+                                                String host, long epochMillis, String requestTime, String sourceIp,
+                                                String userAgent) {
         MappingContext context = MappingContext.create();
         context.put("requestId", requestId);
         context.put("extendedRequestId", requestId);
         context.put("accountId", "000000000000");
         context.put("apiId", "local");
         context.put("stage", stage);
-        context.put("httpMethod", request.method());
-        context.put("path", request.rawPath());
+        context.put("httpMethod", httpMethod);
+        context.put("path", path);
         context.put("protocol", "HTTP/1.1");
-        context.put("domainName", request.header("Host") == null ? "localhost" : request.header("Host"));
+        context.put("domainName", host == null ? "localhost" : host);
         context.put("domainPrefix", "local");
-        context.put("requestTimeEpoch", now);
-        context.put("requestTime", requestTime(now));
-        context.put("identity.sourceIp", request.sourceIp());
-        context.put("identity.userAgent", request.header("User-Agent"));
+        context.put("requestTimeEpoch", epochMillis);
+        context.put("requestTime", requestTime);
+        context.put("identity.sourceIp", sourceIp);
+        context.put("identity.userAgent", userAgent);
         return context;
     }
 
