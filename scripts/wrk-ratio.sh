@@ -13,10 +13,10 @@
 # split by pipeline stage (scripts/jfr-breakdown.py), scaled to the process's user CPU per request.
 #
 # --baseline DIR runs a second product from another checkout (compiled there) in the same rounds, e.g. the code
-# before a change: `git archive <commit> | tar -x -C /tmp/before`, then `--baseline /tmp/before`.
+# before a change: `BEFORE=$(mktemp -d); git archive <commit> | tar -x -C "$BEFORE"`, then `--baseline "$BEFORE"`.
 #
 #   scripts/wrk-ratio.sh                                  # 30 s warm-up, 2 rounds of 20 s
-#   scripts/wrk-ratio.sh --duration 15 --rounds 3 --baseline /tmp/before
+#   scripts/wrk-ratio.sh --duration 15 --rounds 3 --baseline "$BEFORE"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=20
