@@ -1,13 +1,8 @@
 package io.github.atomiccounters.docs;
 
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.local.TableEraser;
 import io.github.atomiccounters.testing.Runtimes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,38 +115,6 @@ final class DocRuntimes {
 
     /** Deletes every item of every table of the runtime's DynamoDB Local, page by page; returns how many. */
     static int empty(LocalRuntime runtime) {
-        DynamoDbClient dynamo = runtime.dynamoDb().client();
-        int deleted = 0;
-        for (String table : dynamo.listTablesPaginator(r -> { }).tableNames()) {
-            List<KeySchemaElement> keys = dynamo.describeTable(d -> d.tableName(table)).table().keySchema();
-            Map<String, String> names = new LinkedHashMap<>();
-            for (int i = 0; i < keys.size(); i++) {
-                names.put("#k" + i, keys.get(i).attributeName());
-            }
-            List<WriteRequest> batch = new ArrayList<>();
-            for (Map<String, AttributeValue> item : dynamo.scanPaginator(s -> s.tableName(table)
-                    .projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names)).items()) {
-                batch.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(item).build()).build());
-                if (batch.size() == 25) {
-                    write(dynamo, table, batch);
-                    deleted += 25;
-                    batch = new ArrayList<>();
-                }
-            }
-            if (!batch.isEmpty()) {
-                write(dynamo, table, batch);
-                deleted += batch.size();
-            }
-        }
-        return deleted;
-    }
-
-    private static void write(DynamoDbClient dynamo, String table, List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-        while (!pending.isEmpty()) {
-            Map<String, List<WriteRequest>> request = pending;
-            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        }
+        return TableEraser.deleteEveryItem(runtime.dynamoDb().client());
     }
 }

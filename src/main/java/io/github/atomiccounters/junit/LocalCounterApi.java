@@ -6,6 +6,7 @@ import io.github.atomiccounters.cdk.AuthMode;
 import io.github.atomiccounters.client.Auth;
 import io.github.atomiccounters.client.CounterClient;
 import io.github.atomiccounters.local.LocalRuntime;
+import io.github.atomiccounters.local.TableEraser;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

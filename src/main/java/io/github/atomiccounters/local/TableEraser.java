@@ -1,4 +1,4 @@
-package io.github.atomiccounters.junit;
+package io.github.atomiccounters.local;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,16 +14,17 @@ import java.util.Map;
 
 /**
  * Empties the tables of a DynamoDB Local between tests: every item deleted, the tables kept (their keys and TTL
- * setting stay as the runtime created them, and nothing has to wait for a table to become active again).
+ * setting stay as the runtime created them, and nothing has to wait for a table to become active again). Used by
+ * the JUnit extension and by the docs' tests.
  */
-final class TableEraser {
+public final class TableEraser {
     private static final int BATCH = 25;  // BatchWriteItem's maximum
 
     private TableEraser() {
     }
 
     /** Deletes every item of every table, page by page, 25 keys a call; returns how many. */
-    static int deleteEveryItem(DynamoDbClient dynamo) {
+    public static int deleteEveryItem(DynamoDbClient dynamo) {
         int deleted = 0;
         for (String table : dynamo.listTablesPaginator(r -> { }).tableNames()) {
             List<KeySchemaElement> keys = dynamo.describeTable(d -> d.tableName(table)).table().keySchema();
